@@ -1,0 +1,40 @@
+// Composition root: the shell with its four areas. The only place features meet.
+import { TABS } from "./tabs";
+import { useHashTab } from "./use-hash-tab";
+import { NotBuiltYet } from "./not-built-yet";
+import { ErrorBoundary } from "./error-boundary";
+
+export function App() {
+  const [tab, selectTab] = useHashTab();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <h1 className="brand">Folio</h1>
+        <nav className="tabs" role="tablist" aria-label="Areas">
+          {TABS.map(({ id, label }) => (
+            <button
+              key={id}
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls={`panel-${id}`}
+              className={tab === id ? "tab active" : "tab"}
+              onClick={() => selectTab(id)}
+            >
+              {label}
+            </button>
+          ))}
+        </nav>
+        <span className="privacy-note" title="Documents never leave this device">Private · on-device</span>
+      </header>
+      <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="content">
+        <ErrorBoundary key={tab}>
+          {tab === "library" && <NotBuiltYet title="Library" what="Document ingestion lands here." />}
+          {tab === "ask" && <NotBuiltYet title="Ask" what="Questions over your documents, answered by a model on your GPU." />}
+          {tab === "models" && <NotBuiltYet title="Models" what="Model catalog and cache manager." />}
+          {tab === "lab" && <NotBuiltYet title="Lab" what="Train small reasoning models in the browser." />}
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+// Unit tests: pure core and adapters in Node.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/unit/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+  },
+});
