@@ -31,7 +31,7 @@ const importDirections = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "public/"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", "public/", "bench/out/", "test-results/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
