@@ -15,6 +15,17 @@ export const ERROR_CODES = {
   DocumentNotFoundError: "document-not-found",
   InvalidRequestError: "invalid-request",
   CancelledError: "cancelled",
+  ContextBudgetError: "context-budget",
+  InsufficientMemoryError: "insufficient-memory",
+  WebGPUUnavailableError: "webgpu-unavailable",
+  GpuFeatureMissingError: "gpu-feature-missing",
+  GpuDeviceLostError: "gpu-device-lost",
+  ContextWindowExceededError: "context-window-exceeded",
+  ModelDownloadError: "model-download",
+  ModelNotFoundError: "model-not-found",
+  ModelNotLoadedError: "model-not-loaded",
+  ModelIntegrityError: "model-integrity",
+  ModelRuntimeError: "model-runtime",
   InternalError: "internal",
 } as const;
 
