@@ -3,9 +3,11 @@ import { TABS } from "./tabs";
 import { useHashTab } from "./use-hash-tab";
 import { NotBuiltYet } from "./not-built-yet";
 import { ErrorBoundary } from "./error-boundary";
+import { LibraryPage } from "../features/library/library-page";
+import { ModelsView } from "../features/models/models-view";
 
 export function App() {
-  const [tab, selectTab] = useHashTab();
+  const [tab, selectTab, tabPath] = useHashTab();
   return (
     <div className="shell">
       <header className="topbar">
@@ -29,9 +31,9 @@ export function App() {
       </header>
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="content">
         <ErrorBoundary key={tab}>
-          {tab === "library" && <NotBuiltYet title="Library" what="Document ingestion lands here." />}
+          {tab === "library" && <LibraryPage route={tabPath} />}
           {tab === "ask" && <NotBuiltYet title="Ask" what="Questions over your documents, answered by a model on your GPU." />}
-          {tab === "models" && <NotBuiltYet title="Models" what="Model catalog and cache manager." />}
+          {tab === "models" && <ModelsView />}
           {tab === "lab" && <NotBuiltYet title="Lab" what="Train small reasoning models in the browser." />}
         </ErrorBoundary>
       </main>

@@ -1,0 +1,114 @@
+// Reads and writes documents: meta and content always together, in one transaction each time.
+import type { IDBPTransaction, StoreNames } from "idb";
+import { FolioError } from "../../lib/errors";
+import type { DocumentMeta, FolioDocument } from "../../core/text/types";
+import { openFolioDatabase } from "./database";
+import { STORES, type ContentRecord, type FolioSchema } from "./schema";
+import { mostTellingError, toStorageError } from "./storage-errors";
+
+type Stores = StoreNames<FolioSchema>[];
+type WriteTransaction = IDBPTransaction<FolioSchema, Stores, "readwrite">;
+
+/** Every stored document's meta, newest first. Cheap: content is not read. */
+export async function listDocuments(): Promise<DocumentMeta[]> {
+  try {
+    const db = await openFolioDatabase();
+    const metas = await db.getAll(STORES.documents);
+    return metas.sort((a, b) => b.addedAt - a.addedAt || a.name.localeCompare(b.name));
+  } catch (error) {
+    throw toStorageError(error, "list your documents");
+  }
+}
+
+/** One document with its text and sections. Throws DocumentNotFoundError when it is not stored. */
+export async function getDocument(id: string): Promise<FolioDocument> {
+  let meta: DocumentMeta | undefined;
+  let content: ContentRecord | undefined;
+  try {
+    const db = await openFolioDatabase();
+    const tx = db.transaction([STORES.documents, STORES.contents], "readonly");
+    [meta, content] = await Promise.all([tx.objectStore(STORES.documents).get(id), tx.objectStore(STORES.contents).get(id), tx.done]);
+  } catch (error) {
+    throw toStorageError(error, "open this document");
+  }
+  if (!meta || !content) {
+    throw new FolioError(
+      "DocumentNotFoundError",
+      "This document is not in your library on this device.",
+      "It may have been removed; add the file again to read it.",
+    );
+  }
+  return { ...toDocumentMeta(meta), text: content.text, sections: content.sections };
+}
+
+/**
+ * Stores a document (or replaces one with the same id). Meta and content go in one transaction,
+ * so a failure, a full disk included, leaves whatever was stored before exactly as it was.
+ */
+export async function saveDocument(doc: FolioDocument): Promise<void> {
+  const content: ContentRecord = { id: doc.id, text: doc.text, sections: doc.sections };
+  await write(`save “${doc.name}”`, [
+    (tx) => tx.objectStore(STORES.documents).put(toDocumentMeta(doc)),
+    (tx) => tx.objectStore(STORES.contents).put(content),
+  ]);
+}
+
+/** Removes a document's meta and content together. Removing an id that is not stored is fine. */
+export async function deleteDocument(id: string): Promise<void> {
+  await write("remove the document", [
+    (tx) => tx.objectStore(STORES.documents).delete(id),
+    (tx) => tx.objectStore(STORES.contents).delete(id),
+  ]);
+}
+
+/** Removes every document, meta and content, in one transaction. */
+export async function deleteAllDocuments(): Promise<void> {
+  await write("remove your documents", [
+    (tx) => tx.objectStore(STORES.documents).clear(),
+    (tx) => tx.objectStore(STORES.contents).clear(),
+  ]);
+}
+
+/** Only the meta fields, so nothing from the content (or stray properties) lands in the small store. */
+export function toDocumentMeta(doc: DocumentMeta): DocumentMeta {
+  const { id, name, format, bytes, addedAt, stats } = doc;
+  return { id, name, format, bytes, addedAt, stats };
+}
+
+/**
+ * Issues `requests` in order in one readwrite transaction over both document stores and waits for it to
+ * commit. If anything fails (a request, cloning a value, the commit itself) the transaction is
+ * aborted, so none of its writes land, and the most telling error is thrown as a FolioError.
+ */
+async function write(action: string, requests: ((tx: WriteTransaction) => Promise<unknown>)[]): Promise<void> {
+  let tx: WriteTransaction;
+  try {
+    const db = await openFolioDatabase();
+    tx = db.transaction([STORES.documents, STORES.contents], "readwrite");
+  } catch (error) {
+    throw toStorageError(error, action);
+  }
+  const pending: Promise<unknown>[] = [];
+  try {
+    for (const request of requests) pending.push(request(tx));
+  } catch (error) {
+    // A value that cannot be stored throws synchronously; undo the writes already queued.
+    abortQuietly(tx);
+    await Promise.allSettled([...pending, tx.done]);
+    throw toStorageError(mostTellingError([error, tx.error]), action);
+  }
+  const results = await Promise.allSettled([...pending, tx.done]);
+  const failures = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+  if (failures.length > 0) {
+    abortQuietly(tx);
+    throw toStorageError(mostTellingError([...failures, tx.error]), action);
+  }
+}
+
+function abortQuietly(tx: WriteTransaction): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already committed or aborted.
+  }
+}

@@ -1,0 +1,30 @@
+// The shape of Folio's IndexedDB database as the current code sees it: stores, keys, values.
+import type { DBSchema } from "idb";
+import type { DocumentMeta, Section } from "../../core/text/types";
+
+/** The database's name. Every store Folio keeps on this device lives in it. */
+export const DB_NAME = "folio";
+
+/** Store names, so later issues refer to them without retyping strings. */
+export const STORES = {
+  /** Small per-document metadata, read in full to list the library. */
+  documents: "documents",
+  /** The large text and structure of each document, read only when it is opened. */
+  contents: "contents",
+} as const;
+
+/** The big half of a document, stored under the same id as its meta. */
+export interface ContentRecord {
+  id: string;
+  text: string;
+  sections: Section[];
+}
+
+/**
+ * The current schema. When a migration adds a store, add it here too; migrations themselves stay
+ * untyped (they describe past versions, which this interface does not).
+ */
+export interface FolioSchema extends DBSchema {
+  documents: { key: string; value: DocumentMeta; indexes: { addedAt: number } };
+  contents: { key: string; value: ContentRecord };
+}
