@@ -3,6 +3,7 @@ import { TABS } from "./tabs";
 import { useHashTab } from "./use-hash-tab";
 import { NotBuiltYet } from "./not-built-yet";
 import { ErrorBoundary } from "./error-boundary";
+import { AppStatus } from "./app-status";
 import { LibraryPage } from "../features/library/library-page";
 import { ModelsView } from "../features/models/models-view";
 
@@ -27,6 +28,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <AppStatus />
         <span className="privacy-note" title="Documents never leave this device">Private · on-device</span>
       </header>
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="content">
