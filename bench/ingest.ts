@@ -142,10 +142,23 @@ async function measure(path: string, name: string, hasPdftotext: boolean): Promi
     }
     if (best) {
       popplerMs = best.ms;
-      fidelity = partwiseSimilarity(pageTexts(document), best.pages.slice(0, document.stats.pages));
+      const ours = pageTexts(document);
+      fidelity = partwiseSimilarity(ours, best.pages.slice(0, document.stats.pages));
+      writePages(name, ours, best.pages);
     }
   }
   return { file: name, pages: document.stats.pages, mb: bytes.byteLength / 1e6, ingestMs, extractMs, popplerMs, fidelity };
+}
+
+/** Ours and pdftotext's text per page, in bench/out/pages/, to diff where fidelity is lost. */
+function writePages(name: string, ours: readonly string[], reference: readonly string[]): void {
+  if (ours.length > 50) return;
+  const folder = join(OUT, "pages");
+  mkdirSync(folder, { recursive: true });
+  ours.forEach((text, i) => {
+    writeFileSync(join(folder, `${name}.p${i + 1}.ours.txt`), `${text}\n`);
+    writeFileSync(join(folder, `${name}.p${i + 1}.pdftotext.txt`), `${reference[i] ?? ""}\n`);
+  });
 }
 
 function table(rows: Row[], hasPdftotext: boolean): string {
@@ -192,6 +205,7 @@ async function main(): Promise<void> {
   else rows.push(result);
   process.stdout.write(`\n${table(rows, hasPdftotext)}\n`);
   process.stdout.write("\ningest = detect + extract + segment + Qwen3 token count; extract = pdf.js text layer + line/paragraph assembly.\n");
+  process.stdout.write("per-page texts (ours and pdftotext's) for files up to 50 pages: bench/out/pages/.\n");
   process.stdout.write("fidelity = 1 - D/(n+m) per page, D = insert/delete edit distance of whitespace-collapsed text vs pdftotext.\n");
 }
 

@@ -1,4 +1,5 @@
 // Rebuilds lines and paragraphs of one PDF page from positioned text runs (pdf.js text items).
+import { xyCutOrder, type Box } from "./reading-order";
 
 /** One run of text on a page, in PDF user space (y grows upwards), as a text layer gives it. */
 export interface PositionedText {
@@ -16,6 +17,8 @@ export interface PositionedText {
 interface Line {
   text: string;
   x: number;
+  /** Right end of the last run. */
+  x1: number;
   y: number;
   height: number;
 }
@@ -24,16 +27,28 @@ interface Line {
 const PARAGRAPH_GAP = 1.5;
 /** A font height change of this share starts a new paragraph (headings, captions, footnotes). */
 const HEIGHT_CHANGE = 0.2;
+/**
+ * A horizontal gap of this many font heights inside a line splits it into separate boxes (table
+ * cells, code and its comments, a section number and its title); word spaces, even justified, are
+ * well under it. The same width is the narrowest column gutter the reading order looks for.
+ */
+const SEGMENT_GAP = 1.2;
+/**
+ * An empty horizontal strip this many line heights tall separates stacked blocks; ordinary line
+ * spacing (about 0.1-0.3 heights between a line's descenders and the next one's ascenders) is not one.
+ */
+const ROW_GAP = 0.4;
 
 /**
- * Turns a page's runs, in content-stream order (which is the reading order for nearly every
- * producer, columns included), into paragraphs of plain text. Lines come from the producer's line
- * ends and baseline jumps; paragraphs break at larger-than-usual vertical gaps, at jumps upwards
- * (a new column), and at font size changes. Line-end hyphens between lower-case letters are
+ * Turns a page's runs, in content-stream order, into paragraphs of plain text. Lines come from the
+ * producer's line ends and baseline jumps, split at wide gaps into boxes; the boxes are put in
+ * reading order by XY-cut (columns left to right, then blocks top to bottom, content order within a
+ * block — see reading-order.ts); paragraphs break at larger-than-usual vertical gaps, at jumps
+ * upwards (a new column), and at font size changes. Line-end hyphens between lower-case letters are
  * removed ("compi-\nlation" -> "compilation"), as pdftotext does, so words stay searchable.
  */
 export function assemblePageParagraphs(runs: readonly PositionedText[]): string[] {
-  const lines = buildLines(runs);
+  const lines = readingOrder(buildLines(runs));
   if (lines.length === 0) return [];
   const pitch = usualPitch(lines);
   const paragraphs: string[] = [];
@@ -55,33 +70,62 @@ function buildLines(runs: readonly PositionedText[]): Line[] {
   let line: Line | null = null;
   let lineEnd = 0;
   let breakNext = false;
+  let spaced = false;
   for (const run of runs) {
     const text = run.text;
-    if (text.length > 0) {
+    if (text.trim().length === 0) {
+      // Producers (and pdf.js) emit runs of blanks that span column and cell gaps: they say "a
+      // space here" but must not bridge the gap, so they neither extend the line nor its box.
+      if (text.length > 0) spaced = true;
+    } else {
       const height: number = run.height > 0 ? run.height : (line?.height ?? 0);
-      // A baseline shift of more than half a line, or a jump far back to the left, is a new line
-      // even without an end-of-line mark; smaller shifts are super- and subscripts.
+      const tallest = Math.max(height, line?.height ?? 0);
+      // A baseline shift of more than half a line, a jump far back to the left, or a gap wider than
+      // a gutter is a new line (box) even without an end-of-line mark; smaller shifts are super-
+      // and subscripts.
       const newLine =
         line === null ||
         breakNext ||
-        Math.abs(run.y - line.y) > Math.max(height, line.height) * 0.6 ||
-        run.x < lineEnd - Math.max(height, line.height) * 4;
+        Math.abs(run.y - line.y) > tallest * 0.6 ||
+        run.x < lineEnd - tallest * 4 ||
+        (tallest > 0 && run.x - lineEnd > tallest * SEGMENT_GAP);
       if (newLine || line === null) {
-        line = { text, x: run.x, y: run.y, height };
+        line = { text, x: run.x, x1: run.x + run.width, y: run.y, height };
         lines.push(line);
       } else {
         const gap = run.x - lineEnd;
         // The producer usually emits its own spaces; add one only where runs are visibly apart.
-        const needsSpace = gap > Math.max(height, line.height) * 0.15 && !/\s$/.test(line.text) && !/^\s/.test(text);
+        const needsSpace = (spaced || gap > tallest * 0.15) && !/\s$/.test(line.text) && !/^\s/.test(text);
         line.text += needsSpace ? ` ${text}` : text;
         line.height = Math.max(line.height, height);
+        line.x1 = Math.max(line.x1, run.x + run.width);
       }
       lineEnd = run.x + run.width;
       breakNext = false;
+      spaced = false;
     }
     if (run.hasEOL) breakNext = true;
   }
   return lines.filter((candidate) => candidate.text.trim().length > 0);
+}
+
+/** Puts lines in XY-cut reading order; with no font heights known, keeps content order. */
+function readingOrder(lines: Line[]): Line[] {
+  if (lines.length < 2) return lines;
+  const heights = lines.map((line) => line.height).filter((height) => height > 0);
+  if (heights.length === 0) return lines;
+  const body = median(heights);
+  // A line's box: from a descender's depth below the baseline to the font height above it.
+  const boxes: Box[] = lines.map((line) => {
+    const height = line.height > 0 ? line.height : body;
+    return { x0: Math.min(line.x, line.x1), x1: Math.max(line.x, line.x1), y0: line.y - height * 0.25, y1: line.y + height * 0.75 };
+  });
+  return xyCutOrder(boxes, { minColumnGap: body * SEGMENT_GAP, rowGap: ROW_GAP }).map((index) => lines[index]!);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[(sorted.length - 1) >> 1]!;
 }
 
 /** The median downward baseline step between consecutive lines of similar size. */
