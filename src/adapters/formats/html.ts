@@ -3,8 +3,8 @@
 import { Parser } from "htmlparser2";
 import type { ExtractedUnit, Extraction } from "../../core/text/types";
 
-/** Elements whose content is never document text. */
-const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe", "object", "canvas"]);
+/** Elements whose content is never document text (the Markdown adapter skips them inline too). */
+export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set(["script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe", "object", "canvas"]);
 /** Elements that end the paragraph before them and start a new one. */
 const BLOCKS = new Set([
   "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "thead", "tbody",
@@ -34,9 +34,9 @@ export function extractHtml(html: string, untitled: string): Extraction {
   const parser = new Parser(
     {
       onopentagname(name) {
-        if (skipDepth > 0 || SKIPPED.has(name)) {
-          if (SKIPPED.has(name)) skipStack.push(name);
-          skipDepth += SKIPPED.has(name) ? 1 : 0;
+        if (skipDepth > 0 || SKIPPED_ELEMENTS.has(name)) {
+          if (SKIPPED_ELEMENTS.has(name)) skipStack.push(name);
+          skipDepth += SKIPPED_ELEMENTS.has(name) ? 1 : 0;
           return;
         }
         const match = HEADING.exec(name);
