@@ -38,8 +38,10 @@ export function contentSecurityPolicy(via: "header" | "meta", dev = false): stri
     // wasm-unsafe-eval: WebAssembly.instantiate/compile (web-llm's TVM runtime and model libraries,
     // jax-js kernels, the tokenizer, pdf.js decoders). It does not allow eval() of JavaScript.
     `script-src 'self' 'wasm-unsafe-eval'${nonce}`,
-    // Workers are built as same-origin module chunks; nothing in the app starts a blob: worker.
-    "worker-src 'self'",
+    // The app's own workers are same-origin chunks; jax-js starts its wasm thread pool from blob:
+    // URLs it creates itself (without them training falls back to one thread). A blob: worker can
+    // only be made by script already running here, which script-src keeps to our own files.
+    "worker-src 'self' blob:",
     // React's style={} props go through the CSSOM, which style-src does not govern.
     `style-src 'self'${nonce}`,
     // Page images rendered from PDFs and thumbnails arrive as data: or blob: URLs.

@@ -1,7 +1,7 @@
 // Runs every benchmark in turn; each prints its own figures.
 import { spawnSync } from "node:child_process";
 
-const BENCHES = ["bench/ingest.ts", "bench/compress.ts", "bench/train.ts"];
+const BENCHES = ["bench/ingest.ts", "bench/compress.ts", "bench/train.ts", "bench/train-browser.ts"];
 
 let failed = 0;
 for (const bench of BENCHES) {

@@ -13,6 +13,11 @@ export interface SamplingOptions extends TokenSamplingOptions {
   padId: number;
   /** Prompts are left-padded to this length (fixed shapes: no new trace); default the longest prompt rounded up to 32. */
   padPromptTo?: number;
+  /**
+   * Called after each decode step with the tokens just picked (padId for finished rows) and awaited;
+   * returning false stops generation there (unfinished rows stay unfinished). For streaming.
+   */
+  onStep?: (picked: Int32Array, step: number) => boolean | void | Promise<boolean | void>;
 }
 
 export interface SampledBatch {
@@ -102,6 +107,7 @@ export function createSampler(heads: number): Sampler {
         if (picked.token === options.eosId) out.finished[r] = true;
       }
       out.steps = step + 1;
+      if (options.onStep && (await options.onStep(next, step)) === false) break;
       if (out.finished.every(Boolean) || step === options.maxNewTokens - 1) break;
       const result = decode(tree.ref(params), cache, np.array(next, { dtype: np.int32 }), np.array(promptLength + step, { dtype: np.int32 }), starts.ref);
       cache = result.cache;

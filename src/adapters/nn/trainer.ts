@@ -28,9 +28,21 @@ export interface TrainerOptions {
   sftBatchSize?: number;
   /** Adam step size during warm-up SFT. Default run.learningRate. */
   sftLearningRate?: number;
+  /** Prompt length of warm-up SFT examples, in tokens, or a schedule over SFT steps (0-based). Default the first curriculum phase's. */
+  sftContextTokens?: number | ((sftStep: number) => number);
   adam?: AdamConfig;
   /** DAPO: extra sampling rounds to refill groups the filter dropped. Default 2. */
   refillRounds?: number;
+  /** Receives each RL step's first-round answers with their task rewards (the Lab's rollout table). */
+  onRollouts?: (rollouts: SampledRollout[]) => void;
+}
+
+/** One sampled answer of an RL step and its task reward. */
+export interface SampledRollout {
+  step: number;
+  example: TaskExample;
+  output: string;
+  reward: number;
 }
 
 /** One step's figures; tokensPerSecond counts every position computed (rows x length, sampling included). */
@@ -193,7 +205,8 @@ export class Trainer {
     const started = performance.now();
     const { run } = this.options;
     const rows = this.options.sftBatchSize ?? 16;
-    const contextTokens = (this.phases[0] as CurriculumPhase).contextTokens;
+    const schedule = this.options.sftContextTokens;
+    const contextTokens = typeof schedule === "function" ? schedule(this.sftSteps) : (schedule ?? (this.phases[0] as CurriculumPhase).contextTokens);
     const packRowsIn: PackRow[] = [];
     for (let i = 0; i < rows; i++) {
       const ex = this.example(deriveSeed(run.seed, "sft", this.sftSteps, i), contextTokens);
@@ -284,6 +297,8 @@ export class Trainer {
       });
       batch.forEach((item, g) => this.retro.record(item.id, item.example, scored.groupMeans[g] as number, at.phase));
       if (!first) {
+        const step = this.rlSteps;
+        this.options.onRollouts?.(outputs.map((output, r) => ({ step, example: (batch[Math.floor(r / G)] as (typeof batch)[number]).example, output, reward: scored.taskRewards[r] as number })));
         const n = outputs.length;
         let entropySum = 0;
         let entropyCount = 0;
