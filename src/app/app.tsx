@@ -1,11 +1,13 @@
 // Composition root: the shell with its four areas. The only place features meet.
 import { TABS } from "./tabs";
 import { useHashTab } from "./use-hash-tab";
-import { NotBuiltYet } from "./not-built-yet";
 import { ErrorBoundary } from "./error-boundary";
 import { AppStatus } from "./app-status";
 import { LibraryPage } from "../features/library/library-page";
+import { openPassage } from "../features/library/navigation";
+import { AskView } from "../features/ask/ask-view";
 import { ModelsView } from "../features/models/models-view";
+import { LabView } from "../features/lab/lab-view";
 
 export function App() {
   const [tab, selectTab, tabPath] = useHashTab();
@@ -34,9 +36,9 @@ export function App() {
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="content">
         <ErrorBoundary key={tab}>
           {tab === "library" && <LibraryPage route={tabPath} />}
-          {tab === "ask" && <NotBuiltYet title="Ask" what="Questions over your documents, answered by a model on your GPU." />}
+          {tab === "ask" && <AskView onOpenPassage={(docId, ranges) => openPassage(docId, ranges)} />}
           {tab === "models" && <ModelsView />}
-          {tab === "lab" && <NotBuiltYet title="Lab" what="Train small reasoning models in the browser." />}
+          {tab === "lab" && <LabView />}
         </ErrorBoundary>
       </main>
     </div>

@@ -1,13 +1,14 @@
-// Compress worker: indexes its window of documents, and answers questions over a loaded library.
+// Compress worker: indexes windows or stored documents, holds a library, and answers questions.
 import { compress } from "../core/compress/compress";
 import { deserializeIndex, indexPlainDocument } from "../core/compress/library";
-import type { LibraryIndex } from "../core/compress/types";
 import type { CompressMethods } from "../adapters/compress/protocol";
+import { StoredLibrary } from "../adapters/compress/stored-library";
+import { normalizeWhitespace } from "../core/text/segment";
 import { qwen3Tokenizer } from "../adapters/tokenizer/qwen3";
 import { FolioError } from "../lib/errors";
 import { cancelledError, serveRpc, type MessagePortLike } from "../lib/rpc";
 
-let library: LibraryIndex | null = null;
+const stored = new StoredLibrary();
 const port = self as unknown as MessagePortLike;
 
 serveRpc<CompressMethods>(port, {
@@ -22,11 +23,24 @@ serveRpc<CompressMethods>(port, {
     return parts;
   },
   async loadLibrary({ index }) {
-    library = deserializeIndex(index);
-    return { documents: library.docs.length };
+    stored.adopt(deserializeIndex(index));
+    return { documents: index.docs.length };
   },
   async compress({ request, config }) {
-    if (!library) throw new FolioError("InvalidRequestError", "No library is loaded in the compress worker.", "Index the documents before asking.");
-    return compress(library, request, qwen3Tokenizer(), config);
+    if (!stored.library) throw new FolioError("InvalidRequestError", "No library is loaded in the compress worker.", "Index the documents before asking.");
+    const library = stored.library;
+    const result = compress(library, request, qwen3Tokenizer(), config);
+    const textOf = new Map(library.docs.map((doc) => [doc.id, doc.text]));
+    return { ...result, spanTexts: result.spans.map((span) => normalizeWhitespace(textOf.get(span.doc)!.slice(span.start, span.end))) };
+  },
+  async indexStored({ ids }) {
+    const buildMs: number[] = [];
+    for (const id of ids) buildMs.push((await stored.build(id)).ms);
+    return { buildMs };
+  },
+  useStoredLibrary: ({ ids, allIds }, { progress, signal }) => stored.use(ids, allIds, { signal, onProgress: progress }),
+  async countTokens({ texts }) {
+    const tokenizer = qwen3Tokenizer();
+    return texts.map((text) => tokenizer.count(text));
   },
 });

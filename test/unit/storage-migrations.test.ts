@@ -30,7 +30,7 @@ describe("migrations", () => {
   it("creates the current schema from an empty database", async () => {
     const db = await openFolioDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([STORES.contents, STORES.documents]);
+    expect([...db.objectStoreNames].sort()).toEqual(Object.values(STORES).sort());
     expect([...db.transaction(STORES.documents).store.indexNames]).toContain("addedAt");
     expect(await listDocuments()).toEqual([]);
   });

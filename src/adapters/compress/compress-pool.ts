@@ -7,7 +7,7 @@ import { indexBuffers, serializeIndex, type PlainDocument } from "../../core/com
 import type { CompressRequest, CompressResult, LibraryIndex } from "../../core/compress/types";
 import { planWindows, poolSize } from "../../core/compress/windows";
 import { createRpcClient, type MessagePortLike, type RpcClient } from "../../lib/rpc";
-import type { CompressMethods } from "./protocol";
+import type { CompressMethods, LibraryLoadProgress, LibraryLoadStats } from "./protocol";
 
 export interface WorkerLike extends MessagePortLike {
   terminate(): void;
@@ -79,8 +79,30 @@ export class CompressPool {
   }
 
   /** Compresses the loaded library for one question in the answering worker. */
-  compress(request: CompressRequest, options: { signal?: AbortSignal; config?: Partial<CompressConfig> } = {}): Promise<CompressResult> {
+  compress(request: CompressRequest, options: { signal?: AbortSignal; config?: Partial<CompressConfig> } = {}): Promise<CompressResult & { spanTexts?: string[] }> {
     return this.clients[0]!.call("compress", { request, config: options.config }, { signal: options.signal });
+  }
+
+  /** Builds and stores the indexes of documents already saved in IndexedDB; returns ms per document. */
+  async indexStored(ids: readonly string[], signal?: AbortSignal): Promise<number[]> {
+    return (await this.clients[0]!.call("indexStored", { ids: [...ids] }, { signal })).buildMs;
+  }
+
+  /**
+   * Loads the library of stored documents `ids` (library order) into the answering worker from
+   * their stored indexes, building missing ones; a no-op when the same library is loaded already.
+   */
+  useStoredLibrary(
+    ids: readonly string[],
+    options: { allIds?: readonly string[]; signal?: AbortSignal; onProgress?: (progress: LibraryLoadProgress) => void } = {},
+  ): Promise<LibraryLoadStats> {
+    const request = { ids: [...ids], allIds: options.allIds ? [...options.allIds] : undefined };
+    return this.clients[0]!.call("useStoredLibrary", request, { signal: options.signal, onProgress: options.onProgress });
+  }
+
+  /** Qwen3 token counts of `texts`, counted in the answering worker. */
+  countTokens(texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
+    return this.clients[0]!.call("countTokens", { texts: [...texts] }, { signal });
   }
 
   dispose(): void {

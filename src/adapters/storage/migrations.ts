@@ -33,6 +33,23 @@ export const MIGRATIONS: readonly MigrationStep[] = [
       db.createObjectStore(STORES.contents, { keyPath: "id" });
     },
   },
+  {
+    version: 2,
+    description: "lab runs (config and metrics history), lab checkpoint meta (indexed by runId) and checkpoint bytes",
+    migrate: (db) => {
+      db.createObjectStore(STORES.labRuns, { keyPath: "id" });
+      db.createObjectStore(STORES.labCheckpoints, { keyPath: "id" }).createIndex("runId", "runId");
+      db.createObjectStore(STORES.labCheckpointData, { keyPath: "id" });
+    },
+  },
+  {
+    version: 3,
+    description: "Ask: per-document compression indexes (keyed by document id) and conversations (indexed by updatedAt)",
+    migrate: (db) => {
+      db.createObjectStore(STORES.compressIndexes, { keyPath: "id" });
+      db.createObjectStore(STORES.conversations, { keyPath: "id" }).createIndex("updatedAt", "updatedAt");
+    },
+  },
 ];
 
 /** The schema version the current code opens, which is the last migration's. */

@@ -1,6 +1,9 @@
 // The shape of Folio's IndexedDB database as the current code sees it: stores, keys, values.
 import type { DBSchema } from "idb";
 import type { DocumentMeta, Section } from "../../core/text/types";
+import type { LabCheckpointBlob, LabCheckpointMeta, LabRunRecord } from "./lab-repository";
+import type { StoredDocumentIndex } from "./compress-index-repository";
+import type { ConversationRecord } from "./conversations-repository";
 
 /** The database's name. Every store Folio keeps on this device lives in it. */
 export const DB_NAME = "folio";
@@ -11,6 +14,16 @@ export const STORES = {
   documents: "documents",
   /** The large text and structure of each document, read only when it is opened. */
   contents: "contents",
+  /** Lab runs: settings and the metrics history, for the run list and the comparison view. */
+  labRuns: "labRuns",
+  /** Lab checkpoint meta (small, listed in full). */
+  labCheckpoints: "labCheckpoints",
+  /** Lab checkpoint bytes, under the same id as their meta, read only to load or export. */
+  labCheckpointData: "labCheckpointData",
+  /** Each document's compression index (DocumentIndex), under the document's id; built at ingest. */
+  compressIndexes: "compressIndexes",
+  /** Ask's conversations: questions, evidence and answers. */
+  conversations: "conversations",
 } as const;
 
 /** The big half of a document, stored under the same id as its meta. */
@@ -27,4 +40,9 @@ export interface ContentRecord {
 export interface FolioSchema extends DBSchema {
   documents: { key: string; value: DocumentMeta; indexes: { addedAt: number } };
   contents: { key: string; value: ContentRecord };
+  labRuns: { key: string; value: LabRunRecord };
+  labCheckpoints: { key: string; value: LabCheckpointMeta; indexes: { runId: string } };
+  labCheckpointData: { key: string; value: LabCheckpointBlob };
+  compressIndexes: { key: string; value: StoredDocumentIndex };
+  conversations: { key: string; value: ConversationRecord; indexes: { updatedAt: number } };
 }

@@ -1,0 +1,52 @@
+// Pure token policy of Ask: the reply's reserve for a model's window, fitting the compressor's
+// budget to the tokens the evidence blocks really take, and shrinking it after a context overflow.
+
+/** How many times a context overflow is answered by compressing smaller and asking again. */
+export const MAX_OVERFLOW_RETRIES = 2;
+/** Share of the previous evidence budget kept on each overflow retry. */
+export const OVERFLOW_SHRINK = 0.7;
+/** The smallest budget worth compressing to, in tokens. */
+export const MIN_BUDGET = 16;
+/** Manual (evidence-only) budget bounds and default, in tokens. */
+export const MANUAL_BUDGET = { min: 64, max: 16_384, default: 1024 } as const;
+
+/**
+ * Tokens kept free for the reply, scaled down for small windows so a 2K-token model still gets
+ * evidence: at most a quarter of the window for the answer and a third for thinking.
+ */
+export function replyReserve(contextWindow: number, defaults: { answerTokens: number; thinkingTokens: number }): {
+  answerTokens: number;
+  thinkingTokens: number;
+  minEvidenceTokens: number;
+} {
+  return {
+    answerTokens: Math.max(16, Math.min(defaults.answerTokens, Math.floor(contextWindow / 4))),
+    thinkingTokens: Math.max(0, Math.min(defaults.thinkingTokens, Math.floor(contextWindow / 3))),
+    minEvidenceTokens: Math.max(16, Math.min(128, Math.floor(contextWindow / 16))),
+  };
+}
+
+/**
+ * The next compressor budget when evidence compressed to `budget` measured `measured` tokens in
+ * the prompt but only `target` fit: scaled by target/measured with 3% slack, and always smaller.
+ * Returns null when it would fall below MIN_BUDGET (give up: keep what fits, or none).
+ */
+export function refitBudget(budget: number, target: number, measured: number): number | null {
+  if (measured <= target) return budget;
+  const next = Math.min(budget - 1, Math.floor((budget * target * 0.97) / measured));
+  return next >= MIN_BUDGET ? next : null;
+}
+
+/** The evidence budget for overflow retry `attempt` (1-based), or null when retries are used up. */
+export function overflowBudget(original: number, attempt: number): number | null {
+  if (attempt > MAX_OVERFLOW_RETRIES) return null;
+  // The epsilon keeps 1000 × 0.7² at 490, not 489.99… -> 489.
+  const next = Math.floor(original * OVERFLOW_SHRINK ** attempt + 1e-9);
+  return next >= MIN_BUDGET ? next : null;
+}
+
+/** Clamps a typed manual budget to the allowed range; anything unparsable becomes the default. */
+export function clampManualBudget(value: number): number {
+  if (!Number.isFinite(value)) return MANUAL_BUDGET.default;
+  return Math.min(MANUAL_BUDGET.max, Math.max(MANUAL_BUDGET.min, Math.round(value)));
+}
