@@ -22,6 +22,12 @@ export interface CallOptions<P> {
   onProgress?: (progress: P) => void;
   signal?: AbortSignal;
   transfer?: Transferable[];
+  /**
+   * On abort, ask the handler to stop but let its own answer settle the call (its CancelledError,
+   * or the result of work it could no longer undo, such as a committed save) instead of rejecting
+   * at once. For calls whose side effects the caller must hear about.
+   */
+  settleOnCancel?: boolean;
 }
 
 export interface RpcClient<M extends RpcMethods> {
@@ -66,8 +72,10 @@ export function createRpcClient<M extends RpcMethods>(port: MessagePortLike): Rp
         }
         pending.set(id, { resolve, reject, onProgress: options.onProgress as Pending["onProgress"] });
         options.signal?.addEventListener("abort", () => {
-          if (!pending.delete(id)) return;
+          if (!pending.has(id)) return;
           port.postMessage({ kind: "cancel", id } satisfies Envelope);
+          if (options.settleOnCancel) return;
+          pending.delete(id);
           reject(cancelledError());
         });
         port.postMessage({ kind: "call", id, method, request } satisfies Envelope, options.transfer ?? []);

@@ -1,5 +1,6 @@
-// Ingestion worker: parses dropped files off the main thread and streams per-page progress.
-import { ingestBytes } from "../adapters/ingest/ingest";
+// Ingestion worker: parses dropped files off the main thread, streams per-page progress, and saves
+// each document to IndexedDB here, so only its small meta goes back to the page.
+import { ingestAndStoreBytes } from "../adapters/ingest/ingest-store";
 import type { IngestMethods } from "../adapters/ingest/protocol";
 import { loadPdfjsBrowser } from "../adapters/pdf/pdfjs-browser";
 import { serveRpc, type MessagePortLike } from "../lib/rpc";
@@ -9,5 +10,5 @@ import { serveRpc, type MessagePortLike } from "../lib/rpc";
 const scope = self as unknown as MessagePortLike;
 
 serveRpc<IngestMethods>(scope, {
-  ingest: (request, { progress, signal }) => ingestBytes(request, { loadPdfjs: loadPdfjsBrowser, onProgress: progress, signal }),
+  ingestAndStore: (request, { progress, signal }) => ingestAndStoreBytes(request, { loadPdfjs: loadPdfjsBrowser, onProgress: progress, signal }),
 });

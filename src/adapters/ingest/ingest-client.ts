@@ -1,5 +1,6 @@
-// Main-thread entry to ingestion: sends a File's bytes to the (shared, lazily started) ingest worker.
-import type { FolioDocument } from "../../core/text/types";
+// Main-thread entry to ingestion: sends a File's bytes to the (shared, lazily started) ingest worker,
+// which parses and stores the document and answers with its meta.
+import type { DocumentMeta } from "../../core/text/types";
 import { createRpcClient, type RpcClient } from "../../lib/rpc";
 import { checkFileSize } from "./ingest-errors";
 import type { IngestMethods, IngestProgress } from "./protocol";
@@ -25,15 +26,17 @@ function ingestClient(): RpcClient<IngestMethods> {
 }
 
 /**
- * Reads, parses, segments and counts `file` in the ingest worker. Rejects with a named FolioError
- * (see ingestBytes); the size is checked before a byte is read, and the bytes are transferred.
+ * Reads, parses, segments, counts and stores `file` in the ingest worker (see ingestAndStoreBytes)
+ * and resolves with the stored document's meta. Rejects with a named FolioError; the size is
+ * checked before a byte is read, and the bytes are transferred. Cancelling before the save rejects
+ * with CancelledError; once the worker is saving, the call waits for the save and reports it.
  */
-export async function ingestFile(file: File, options: IngestFileOptions): Promise<FolioDocument> {
+export async function ingestAndStore(file: File, options: IngestFileOptions): Promise<DocumentMeta> {
   checkFileSize(file.name, file.size);
   const bytes = await file.arrayBuffer();
   return ingestClient().call(
-    "ingest",
+    "ingestAndStore",
     { id: options.id, name: file.name, type: file.type, bytes, password: options.password },
-    { onProgress: options.onProgress, signal: options.signal, transfer: [bytes] },
+    { onProgress: options.onProgress, signal: options.signal, transfer: [bytes], settleOnCancel: true },
   );
 }

@@ -8,7 +8,9 @@
 // the library's own splitter, normaliser, regex, byte mapping and BPE model; only the summing and
 // the cache are ours. test/unit/tokenizer-fast-count.test.ts checks equality with the full encode
 // on real texts; where the tokenizer is not shaped as expected, `fastCounter` returns null and the
-// caller keeps the full encode.
+// caller keeps the full encode. One bounded exception: a piece over MAX_PIECE_CHARS characters
+// (never prose) is counted in chunks, which keeps counting linear but may differ from the full
+// encode by about a token per chunk seam.
 
 /** The parts of a @lenml/tokenizers PreTrainedTokenizer that the count goes through. */
 interface PipelineInternals {
@@ -34,7 +36,18 @@ interface LaterStep {
 const CACHE_LIMIT = 500_000;
 
 /**
- * A counting function equal to `tokenizer.encode(text, { add_special_tokens: false }).length`, or
+ * Longest pre-token piece counted whole. The library's BPE costs several microseconds a character
+ * and grows faster than linearly on one piece (a 512K-letter run took 16 s), and only text that is
+ * not prose makes such pieces: base64 or hex without digits, minified identifiers, runs of one
+ * letter. A longer piece is counted in chunks of this many characters, so its count is exact up
+ * to the merges a chunk seam prevents: off by at most a token or so per seam, against several
+ * hundred tokens per chunk. Every piece of this length or shorter, so all prose, counts exactly.
+ */
+export const MAX_PIECE_CHARS = 4_096;
+
+/**
+ * A counting function equal to `tokenizer.encode(text, { add_special_tokens: false }).length`
+ * (for text with no pre-token piece over MAX_PIECE_CHARS characters; see there), or
  * null when the tokenizer's pipeline is not a regex Split ("Isolated") followed by piece-local
  * steps, the only shape whose count is a sum over pieces.
  */
@@ -54,6 +67,7 @@ export function fastCounter(tokenizer: unknown): ((text: string) => number) | nu
   const cache = new Map<string, number>();
 
   const countPiece = (piece: string): number => {
+    if (piece.length > MAX_PIECE_CHARS) return countChunks(piece);
     let count = cache.get(piece);
     if (count === undefined) {
       let mapped = [piece];
@@ -63,6 +77,19 @@ export function fastCounter(tokenizer: unknown): ((text: string) => number) | nu
       cache.set(piece, count);
     }
     return count;
+  };
+
+  const countChunks = (piece: string): number => {
+    let total = 0;
+    for (let start = 0; start < piece.length; ) {
+      let end = Math.min(piece.length, start + MAX_PIECE_CHARS);
+      // Never between the halves of a surrogate pair, which would byte-map to other tokens.
+      const code = piece.charCodeAt(end - 1);
+      if (end < piece.length && code >= 0xd800 && code <= 0xdbff) end -= 1;
+      total += countPiece(piece.slice(start, end));
+      start = end;
+    }
+    return total;
   };
 
   // The library's regexSplit: matches and the gaps between them, both as pieces, empty ones dropped.

@@ -50,6 +50,17 @@ export interface DocumentViewerProps {
 
 export function DocumentViewer({ document: doc, highlights, request, onClose }: DocumentViewerProps) {
   const layout = useMemo(() => buildViewerLayout(doc), [doc]);
+  // Built once per document: the viewer re-renders on every scroll (the outline follows the
+  // current section), and re-creating 2,000 page options each time made scrolling stutter.
+  const outlineOptions = useMemo(
+    () =>
+      doc.sections.map((section, index) => (
+        <option key={index} value={index}>
+          {section.kind === "page" ? `${section.number} of ${doc.sections.length}` : `${"\u2003".repeat(Math.max(0, section.level - 1))}${section.title}`}
+        </option>
+      )),
+    [doc],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   const [highlightIndex, setHighlightIndex] = useState(0);
 
@@ -109,11 +120,7 @@ export function DocumentViewer({ document: doc, highlights, request, onClose }: 
               if (row !== undefined) virtualizer.scrollToIndex(row, { align: "start" });
             }}
           >
-            {doc.sections.map((section, index) => (
-              <option key={index} value={index}>
-                {section.kind === "page" ? `${section.number} of ${doc.sections.length}` : `${"\u2003".repeat(Math.max(0, section.level - 1))}${section.title}`}
-              </option>
-            ))}
+            {outlineOptions}
           </select>
         </label>
       </header>

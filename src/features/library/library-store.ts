@@ -1,7 +1,6 @@
 // The library's state and actions: stored documents, ingestion jobs with limited concurrency,
 // password retries, and the document open in the viewer with its highlights.
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { toDocumentMeta } from "../../adapters/storage/documents-repository";
 import type { DocumentMeta } from "../../core/text/types";
 import { serializeError, type FolioErrorName } from "../../lib/errors";
 import { normalizeRanges } from "./highlight-ranges";
@@ -55,7 +54,7 @@ export function createLibraryStore(services: LibraryServices): LibraryStore {
       passwords.delete(jobId);
       patchJob(jobId, { status: "reading", progress: { done: 0, total: 0 }, error: null });
       try {
-        const doc = await services.ingest(file, {
+        const meta = await services.ingestAndStore(file, {
           id: job.docId,
           password,
           signal: controller.signal,
@@ -66,11 +65,8 @@ export function createLibraryStore(services: LibraryServices): LibraryStore {
             patchJob(jobId, { status: stage, progress: { done, total } });
           },
         });
-        controller.signal.throwIfAborted();
-        patchJob(jobId, { status: "saving", progress: { done: 0, total: 0 } });
-        await services.saveDocument(doc);
         // Stored even if the job was dismissed meanwhile, so the list shows what storage holds.
-        addMeta(toDocumentMeta(doc));
+        addMeta(meta);
         files.delete(jobId);
         patchJob(jobId, { status: "done", progress: { done: 1, total: 1 } });
       } catch (error) {

@@ -5,8 +5,8 @@ import type { SerializedError } from "../../lib/errors";
 
 export type JobStatus =
   | "queued"
+  /** Reading, extracting, segmenting, counting, then saving (all in the ingest worker). */
   | IngestProgress["stage"]
-  | "saving"
   | "done"
   | "error"
   | "needs-password";
@@ -48,10 +48,14 @@ export interface IngestOptions {
 
 /** Everything with side effects the store uses; the app passes the real ones, tests pass fakes. */
 export interface LibraryServices {
-  ingest(file: File, options: IngestOptions): Promise<FolioDocument>;
+  /**
+   * Ingests and stores a file (meta and content together, or nothing), resolving with its meta.
+   * Off the main thread in the app, so the document's content is never cloned into the page.
+   * Cancelled through `options.signal` until saving starts; a save that started is reported.
+   */
+  ingestAndStore(file: File, options: IngestOptions): Promise<DocumentMeta>;
   listDocuments(): Promise<DocumentMeta[]>;
   getDocument(id: string): Promise<FolioDocument>;
-  saveDocument(doc: FolioDocument): Promise<void>;
   deleteDocument(id: string): Promise<void>;
   deleteAllDocuments(): Promise<void>;
   newId(): string;
