@@ -102,7 +102,7 @@ const offline = VitePWA({
   },
   workbox: {
     // Everything the build emits: shell, JS chunks (workers included), wasm, CSS, fonts, icons, data.
-    globPatterns: ["**/*.{html,js,mjs,css,wasm,json,woff,woff2,ttf,otf,pfb,bcmap,svg,png,ico}"],
+    globPatterns: ["**/*.{html,js,mjs,css,wasm,json,woff,woff2,ttf,otf,pfb,bcmap,svg,png,ico,folio-ckpt}"],
     maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
     navigateFallback: "index.html",
     cleanupOutdatedCaches: true,

@@ -1,0 +1,148 @@
+// Trains the shipped tiny passkey model with the lab's own training code (src/adapters/nn/trainer.ts)
+// on the evidence-passkey task (src/core/rl/tasks/evidence-passkey.ts): warm-up SFT over a length
+// schedule, then DAPO steps with a context-length curriculum and retrospective sampling; then it
+// measures held-out accuracy and writes public/models/passkey-tiny.folio-ckpt and
+// public/models/index.json.
+//
+// Reproduce exactly:   npx tsx scripts/train-shipped-model.ts            (seed 7, wasm, Node)
+// Flags: --seed N, --quick (a few steps, writes to bench/out/ instead), --out DIR.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { defaultDevice, init } from "@jax-js/jax";
+import { evaluateTiny } from "../src/adapters/llm/tiny-eval";
+import { encodeTinyModel, TINY_LAYOUT, TINY_MODEL_KIND, type TinyModelMeta } from "../src/adapters/llm/tiny-model";
+import { treeToHost } from "../src/adapters/nn/params-io";
+import { createSampler } from "../src/adapters/nn/sampling";
+import { Trainer, type StepMetrics } from "../src/adapters/nn/trainer";
+import { parameterCount, type TransformerConfig } from "../src/adapters/nn/transformer";
+import { createCharTokenizer } from "../src/core/rl/char-tokenizer";
+import { resolveRunConfig } from "../src/core/rl/config";
+import { deriveSeed } from "../src/core/rl/random";
+import { evidencePasskeyTask, varyingLength } from "../src/core/rl/tasks/evidence-passkey";
+
+const arg = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const QUICK = process.argv.includes("--quick");
+const SEED = Number(arg("--seed") ?? 7);
+const OUT = arg("--out") ?? (QUICK ? "bench/out/models" : "public/models");
+
+const ID = "passkey-tiny";
+/** Longest prompt (context + question line), characters; answers are "Answer: NNNNN" (13) + EOS. */
+// Ask hands the model the evidence the compressor kept, cut to the sentences that share the most
+// words with the question (tiny-prompt.ts), so a short window holds the needle sentence.
+const MAX_PROMPT = 112;
+const MAX_ANSWER = 16;
+const DIFFICULTY = 0.3;
+const MODEL: TransformerConfig = { layers: 2, dModel: 64, heads: 4, dFf: 256, vocab: 128, maxContext: MAX_PROMPT + 1 + MAX_ANSWER };
+
+/** Warm-up SFT: [steps, longest prompt] stages; each batch's prompts vary from 30% to 100% of it. */
+const SFT_STAGES: readonly [number, number][] = QUICK ? [[3, 96], [2, 256]] : [[500, 72], [400, 96], [300, 112]];
+/** DAPO curriculum phases after warm-up. */
+const RL_PHASES = QUICK ? [{ contextTokens: 96, steps: 1 }, { contextTokens: 112, steps: 1 }] : [{ contextTokens: 96, steps: 3 }, { contextTokens: 112, steps: 4 }];
+const HELD_OUT = QUICK ? 16 : 200;
+
+const sftSteps = SFT_STAGES.reduce((sum, [steps]) => sum + steps, 0);
+const sftLength = (step: number): number => {
+  let end = 0;
+  for (const [steps, length] of SFT_STAGES) {
+    end += steps;
+    if (step < end) return length;
+  }
+  return MAX_PROMPT;
+};
+
+await init("wasm");
+defaultDevice("wasm");
+const started = performance.now();
+const run = resolveRunConfig({
+  task: "passkey",
+  difficulty: DIFFICULTY,
+  seed: SEED,
+  warmupSftSteps: sftSteps,
+  maxResponseTokens: MAX_ANSWER,
+  groupSize: 8,
+  promptsPerStep: 4,
+  learningRate: 2e-4,
+  algorithm: { name: "dapo" },
+  curriculum: { phases: RL_PHASES, maxContextTokens: MAX_PROMPT },
+  sampler: { retroFraction: 0.25 },
+});
+const trainer = new Trainer({
+  run,
+  model: MODEL,
+  task: varyingLength(evidencePasskeyTask, 0.3),
+  sftBatchSize: 16,
+  sftLearningRate: 3e-3,
+  sftContextTokens: sftLength,
+});
+
+const log = (m: StepMetrics): void => {
+  const every = m.kind === "sft" ? 25 : 1;
+  if ((m.step + 1) % every !== 0 && !QUICK) return;
+  const extra = m.kind === "rl" ? ` reward ${m.rewardMean.toFixed(2)} kept ${m.keptGroups}` : "";
+  const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+  process.stdout.write(`${m.kind} ${m.step + 1} ctx ${m.contextTokens} loss ${m.loss.toFixed(3)}${extra} ${m.stepMs.toFixed(0)} ms [${minutes} min]\n`);
+};
+await trainer.run(log);
+const trainMinutes = (performance.now() - started) / 60_000;
+
+// Held-out examples: seeds from their own stream, full-length and half-length prompts, and a
+// generated-document style check (classic haystack only) are all reported; the first is the headline.
+const tokenizer = createCharTokenizer();
+const heldOut = (length: number): ReturnType<typeof evidencePasskeyTask>[] =>
+  Array.from({ length: HELD_OUT }, (_, i) => evidencePasskeyTask({ seed: deriveSeed(SEED, "held-out", length, i), difficulty: DIFFICULTY, contextTokens: length, tokenizer }));
+const sampler = createSampler(MODEL.heads);
+const evalOptions = { maxPromptTokens: MAX_PROMPT, maxAnswerTokens: MAX_ANSWER };
+const accuracy: Record<string, number> = {};
+for (const length of [MAX_PROMPT, 72]) {
+  const result = await evaluateTiny(sampler, trainer.params, heldOut(length), evalOptions);
+  accuracy[`prompt${length}`] = result.accuracy;
+  const wrong = result.outputs.filter((_, i) => !result.correct[i]).slice(0, 3);
+  process.stdout.write(`held-out accuracy at ${length} chars: ${(100 * result.accuracy).toFixed(1)}% of ${HELD_OUT}; wrong e.g. ${JSON.stringify(wrong)}\n`);
+}
+sampler.dispose();
+
+const meta: TinyModelMeta = {
+  kind: TINY_MODEL_KIND,
+  id: ID,
+  name: "Passkey tiny (char, 2 layers)",
+  task: "Finds the pass key in a short passage (the evidence Ask hands over) and answers \"Answer: NNNNN\".",
+  layout: TINY_LAYOUT,
+  model: MODEL,
+  maxPromptTokens: MAX_PROMPT,
+  maxAnswerTokens: MAX_ANSWER,
+  training: {
+    seed: SEED,
+    sftSteps,
+    rlSteps: trainer.rlSteps,
+    heldOutAccuracy: accuracy,
+    heldOutExamples: HELD_OUT,
+    minutes: Number(trainMinutes.toFixed(1)),
+    command: "npx tsx scripts/train-shipped-model.ts",
+  },
+};
+const blob = encodeTinyModel(meta, await treeToHost(trainer.params, "params"));
+trainer.dispose();
+mkdirSync(OUT, { recursive: true });
+writeFileSync(join(OUT, `${ID}.folio-ckpt`), new Uint8Array(blob));
+const manifest = {
+  models: [
+    {
+      id: ID,
+      name: meta.name,
+      file: `${ID}.folio-ckpt`,
+      task: "passkey retrieval from a short passage (evidence-passkey task, 5-digit keys)",
+      layout: TINY_LAYOUT,
+      params: parameterCount(MODEL),
+      bytes: blob.byteLength,
+      context: { maxPromptChars: MAX_PROMPT, maxAnswerChars: MAX_ANSWER },
+      accuracy: { heldOut: accuracy, examples: HELD_OUT, difficulty: DIFFICULTY, decoding: "greedy, exact match" },
+      reproduce: `npx tsx scripts/train-shipped-model.ts --seed ${SEED}`,
+      training: { sftSteps, rlSteps: run.curriculum.phases.reduce((s, p) => s + p.steps, 0), minutes: Number(trainMinutes.toFixed(1)) },
+    },
+  ],
+};
+writeFileSync(join(OUT, "index.json"), JSON.stringify(manifest, null, 2) + "\n");
+process.stdout.write(`wrote ${join(OUT, `${ID}.folio-ckpt`)} (${(blob.byteLength / 1024).toFixed(0)} KiB, ${parameterCount(MODEL)} params) in ${trainMinutes.toFixed(1)} min\n`);
