@@ -5,6 +5,7 @@ import { classifyIntent, defaultGranularity, findTitleMentions, planQuery } from
 import { resolveConfig } from "../../src/core/compress/config";
 import { expandHops, hopScore, mentionFactor } from "../../src/core/compress/hops";
 import { indexPlainDocuments } from "../../src/core/compress/library";
+import { blendPairs, maskCoverage, pairCoverage } from "../../src/core/compress/pairs";
 import { scoreRound, topIndices } from "../../src/core/compress/score";
 import { bm25Idf, bm25Saturation, normaliseByMax } from "../../src/core/compress/score-math";
 import { wordTokens } from "../../src/core/compress/terms";
@@ -74,5 +75,33 @@ describe("classifier", () => {
     expect(classifyIntent("Summarise the gardening advice")).toBe("coverage");
     expect(defaultGranularity("coverage")).toBe("paragraph");
     expect(defaultGranularity("factoid")).toBe("sentence");
+  });
+});
+
+describe("pair coverage", () => {
+  const pairLibrary = indexPlainDocuments([
+    { id: "film", title: "Night Harbour", text: "Night Harbour is a 2009 science fiction film. It stars Ola Brandt and others." },
+    { id: "actor", title: "Ola Brandt", text: "Ola Brandt is an actor who played the detective Kurt Vall in the series Cold Coast." },
+    { id: "show", title: "Cold Coast", text: "Cold Coast is a series about the detective Kurt Vall, played by an actor. Detective Kurt Vall returns each season; the actor who played detective Kurt Vall won praise." },
+    { id: "other", title: "Dawn Harbour", text: "Dawn Harbour is a 2009 drama film." },
+  ]);
+  const question = "Which 2009 science fiction film stars the actor who played detective Kurt Vall?";
+
+  it("measures the weighted share of question terms a mask holds", () => {
+    expect(maskCoverage(0b11, [2, 1, 1], 4)).toBeCloseTo(0.75);
+    expect(maskCoverage(0, [2, 1, 1], 4)).toBe(0);
+    expect(maskCoverage(0b1, [1], 0)).toBe(0);
+  });
+
+  it("lifts both members of the linked pair that covers the question", () => {
+    const plan = planQuery(pairLibrary, question);
+    const round1 = scoreRound(pairLibrary, plan, config);
+    const hop = expandHops(pairLibrary, normaliseByMax(round1.passage), config).scores;
+    const pairs = pairCoverage(pairLibrary, plan, round1.mask, hop, config);
+    const lifted = blendPairs(hop, pairs, config);
+    const docOf = (p: number): string => pairLibrary.docs[pairLibrary.sectionDoc[pairLibrary.passageSection[p]!]!]!.id;
+    expect(topIndices(hop, 2).map(docOf)).toContain("show");
+    expect(topIndices(lifted, 2).map(docOf).sort()).toEqual(["actor", "film"]);
+    expect(blendPairs(hop, pairs, { ...config, pairWeight: 0 })).toEqual(hop);
   });
 });

@@ -1,6 +1,6 @@
 // Pins segmentation for the compressor: paragraph and sentence offsets, long-sentence cuts, windows.
 import { describe, expect, it } from "vitest";
-import { paragraphRanges, plainTextDocument, splitLongRange } from "../../src/core/compress/structure";
+import { joinAbbreviationCuts, paragraphRanges, plainTextDocument, splitLongRange } from "../../src/core/compress/structure";
 import { planWindows, poolSize } from "../../src/core/compress/windows";
 
 describe("structure", () => {
@@ -15,6 +15,13 @@ describe("structure", () => {
     const doc = plainTextDocument("d", "Title", text);
     const sentences = doc.sections[0]!.paragraphs.flatMap((p) => p.sentences).map((s) => text.slice(s.start, s.end));
     expect(sentences).toEqual(["First para.", "Two sentences.", "Second para here.", "Third."]);
+  });
+
+  it("rejoins sentences cut after an initialism or a court abbreviation, not real ends", () => {
+    const prose = "It stars Amy Adams, with the U.S. Army. In Alleyne v. United States it ruled. It ended. Then came more.";
+    const ranges = [...prose.matchAll(/[^.]+(?:\.|$)/g)].map((m) => ({ start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].length }));
+    const joined = joinAbbreviationCuts(prose, ranges).map((r) => prose.slice(r.start, r.end));
+    expect(joined).toEqual(["It stars Amy Adams, with the U.S. Army.", "In Alleyne v. United States it ruled.", "It ended.", "Then came more."]);
   });
 
   it("cuts long sentences at spaces into pieces of at most maxChars", () => {

@@ -77,7 +77,8 @@ export function planQuery(index: LibraryIndex, query: string, intent?: Intent, g
     if (id !== undefined) weights.set(id, (weights.get(id) ?? 0) + 1);
   }
   const passages = index.passageTerms.length;
-  const terms = [...weights].map(([id, weight]) => ({ id, weight, idf: bm25Idf(passages, index.passageDf[id]!) }));
+  // Heaviest first, so coverage masks (32 bits) keep the terms that matter most.
+  const terms = [...weights].map(([id, weight]) => ({ id, weight, idf: bm25Idf(passages, index.passageDf[id]!) })).sort((a, b) => b.weight * b.idf - a.weight * a.idf);
   const chosen = intent ?? classifyIntent(query);
   const words = wordTokens(query).map((token) => token.word);
   return { terms, intent: chosen, granularity: granularity ?? defaultGranularity(chosen), namedSections: findTitleMentions(index, words) };

@@ -5,6 +5,7 @@ import type { Tokenizer } from "../text/types";
 import { planQuery } from "./analyse";
 import { resolveConfig, type CompressConfig } from "./config";
 import { expandHops } from "./hops";
+import { blendPairs, pairCoverage } from "./pairs";
 import { describeSpans, headerText, mergeSpans, renderGroups } from "./render";
 import { scoreRound, topIndices } from "./score";
 import { normaliseByMax } from "./score-math";
@@ -65,6 +66,7 @@ export function compress(index: LibraryIndex, request: CompressRequest, tokenize
   const plan = planQuery(index, request.query, request.intent, request.granularity);
   const round1 = scoreRound(index, plan, config);
   let scores = expandHops(index, normaliseByMax(round1.passage), config).scores;
+  if (config.pairWeight > 0) scores = blendPairs(scores, pairCoverage(index, plan, round1.mask, scores, config), config);
   const coverage = plan.intent === "coverage";
   if (coverage) scores = coverageScores(index, scores);
   const passages = topIndices(scores, Math.round(config.candidatePassages * (coverage ? 4 : 1)));

@@ -14,6 +14,14 @@ export interface CompressConfig {
   hopSeeds: number;
   /** Share of the seed's normalised score a linked passage inherits (0 to 1). */
   hopWeight: number;
+  /** Passages (best first after the hop) whose links are searched for covering pairs. */
+  pairCandidates: number;
+  /** Score a passage of the best-covering linked pair is lifted to (0 to 1; 0 turns pairs off). */
+  pairWeight: number;
+  /** Coverage (0 to 1) a passage must add to its partner's for the pair to lift it. */
+  pairMinGain: number;
+  /** Exponent on coverage relative to the best pair's; higher keeps the lift to near-best pairs. */
+  pairPower: number;
   /** Passages (best first) whose sentences compete for the budget. */
   candidatePassages: number;
   /** Value a sentence gets from its passage alone, before its own match (0 to 1). */
@@ -41,6 +49,10 @@ export const DEFAULT_COMPRESS_CONFIG: Readonly<CompressConfig> = Object.freeze({
   titlePhraseBonus: 1.5,
   hopSeeds: 4,
   hopWeight: 0.8,
+  pairCandidates: 30,
+  pairWeight: 0.9,
+  pairPower: 4,
+  pairMinGain: 0.1,
   candidatePassages: 40,
   sentenceBase: 0.35,
   leadBonus: 0.5,
@@ -61,6 +73,7 @@ export function resolveConfig(partial: Partial<CompressConfig> = {}): CompressCo
     }
   }
   if (config.b > 1) throw new FolioError("InvalidRequestError", 'Compressor setting "b" must be between 0 and 1.', 'Set "b" to a value from 0 to 1.');
+  if (config.pairWeight > 1) throw new FolioError("InvalidRequestError", 'Compressor setting "pairWeight" must be between 0 and 1.', 'Set "pairWeight" to a value from 0 to 1.');
   if (config.maxSentenceChars < 40) throw new FolioError("InvalidRequestError", 'Compressor setting "maxSentenceChars" must be at least 40.', 'Raise "maxSentenceChars".');
   return config;
 }

@@ -1,6 +1,6 @@
 // Builds the per-document index at ingest time and merges document indexes into a library index.
 import { DEFAULT_COMPRESS_CONFIG } from "./config";
-import { splitLongRange } from "./structure";
+import { joinAbbreviationCuts, splitLongRange } from "./structure";
 import { contentTerms, forEachWord, termOfRaw, titleWords } from "./terms";
 import type { CompressDocument, DerivedLookups, DocumentIndex, LibraryIndex, TitlePhrase } from "./types";
 
@@ -59,7 +59,7 @@ export function indexDocument(doc: CompressDocument, maxSentenceChars = DEFAULT_
   doc.sections.forEach((section, sectionIndex) => {
     for (const paragraph of section.paragraphs) {
       let inPassage = MAX_PASSAGE_SENTENCES;
-      for (const sentence of paragraph.sentences) {
+      for (const sentence of joinAbbreviationCuts(doc.text, paragraph.sentences)) {
         for (const [start, end] of splitLongRange(doc.text, sentence.start, sentence.end, maxSentenceChars)) {
           if (inPassage >= MAX_PASSAGE_SENTENCES) {
             passageSection.push(sectionIndex);

@@ -10,6 +10,16 @@ export interface RoundScores {
   passage: Float64Array;
   /** Per sentence unit, BM25 of the sentence on its own. */
   sentence: Float64Array;
+  /**
+   * Per passage, which query terms it holds in its text or its section's title: bit i for
+   * `plan.terms[i]` (terms past the 32nd are left out of the masks).
+   */
+  mask: Uint32Array;
+}
+
+/** Bit of the i-th query term in a coverage mask (0 past the 32nd term). */
+export function termBit(i: number): number {
+  return i < 32 ? (1 << i) >>> 0 : 0;
 }
 
 /** Adds each query term's title-field score to every section whose title holds it. Per section. */
@@ -24,14 +34,25 @@ export function sectionTitleScores(index: LibraryIndex, plan: QueryPlan, config:
   return scores;
 }
 
+/** Coverage masks (see RoundScores.mask) of the sections whose title holds a query term. */
+export function sectionTitleMasks(index: LibraryIndex, plan: QueryPlan): Map<number, number> {
+  const masks = new Map<number, number>();
+  plan.terms.forEach((term, i) => {
+    for (const section of index.derived.titleSections.get(index.terms[term.id]!) ?? []) masks.set(section, (masks.get(section) ?? 0) | termBit(i));
+  });
+  return masks;
+}
+
 /** Scores passages and sentences for the plan's terms. Cost: linear in the terms' postings. */
 export function scoreRound(index: LibraryIndex, plan: QueryPlan, config: CompressConfig): RoundScores {
   const passages = index.passageTerms.length;
   const passage = new Float64Array(passages);
   const sentence = new Float64Array(index.sentenceTerms.length);
   const passageTf = new Float64Array(passages);
+  const mask = new Uint32Array(passages);
   const { avgPassageTerms, avgSentenceTerms } = index.derived;
-  for (const term of plan.terms) {
+  plan.terms.forEach((term, i) => {
+    const bit = termBit(i);
     const touched: number[] = [];
     const from = index.postingFirst[term.id]!;
     const to = index.postingFirst[term.id + 1]!;
@@ -46,14 +67,18 @@ export function scoreRound(index: LibraryIndex, plan: QueryPlan, config: Compres
     for (const p of touched) {
       passage[p]! += term.weight * term.idf * bm25Saturation(passageTf[p]!, index.passageTerms[p]!, avgPassageTerms, config.k1, config.b);
       passageTf[p] = 0;
+      mask[p]! |= bit;
     }
-  }
+  });
   const titles = sectionTitleScores(index, plan, config);
+  const titleMasks = sectionTitleMasks(index, plan);
   for (let p = 0; p < passages; p++) {
-    const bonus = titles[index.passageSection[p]!]!;
+    const section = index.passageSection[p]!;
+    const bonus = titles[section]!;
     if (bonus > 0) passage[p]! += bonus;
+    mask[p]! |= titleMasks.get(section) ?? 0;
   }
-  return { passage, sentence };
+  return { passage, sentence, mask };
 }
 
 /** Indices of the `k` largest positive scores, best first. */

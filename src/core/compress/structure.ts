@@ -35,6 +35,28 @@ export function plainTextDocument(id: string, title: string, text: string): Comp
 }
 
 /**
+ * A sentence range ending like this was most likely cut inside a sentence by the segmenter: an
+ * initialism ("U.S.", "J.F."), a court or date abbreviation ("Alleyne v.", "c."), a title after a
+ * quote mark ('"Dr.'). Joining costs a slightly longer unit; a wrong cut costs half a fact.
+ */
+const CUT_INSIDE = /(?:(?:^|[^\p{L}])(?:\p{L}\.){2,}|(?:^|[^\p{L}])(?:\p{Lu}|v|vs|Vs|c|ca|est|Bros|Mr|Mrs|Ms|Dr|St|Jr|Sr|Lt|Col|Gen|Capt|Sgt|Rev|Gov|Sen|Rep|Ft|Mt|No)\.)$/u;
+
+/**
+ * Rejoins sentence ranges that the text segmenter cut after an abbreviation it does not know,
+ * when the next range starts with a capital or a digit (as after "U.S." in "the U.S. Army").
+ */
+export function joinAbbreviationCuts(text: string, ranges: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const range of ranges) {
+    const last = out.at(-1);
+    if (last && CUT_INSIDE.test(text.slice(Math.max(last.start, last.end - 24), last.end)) && /^["“'(]?[\p{Lu}\p{N}]/u.test(text.slice(range.start, range.start + 2))) {
+      last.end = range.end;
+    } else out.push({ start: range.start, end: range.end });
+  }
+  return out;
+}
+
+/**
  * Cuts a sentence range longer than `maxChars` at white space into pieces of at most `maxChars`
  * (a piece with no white space is cut hard). Ranges are half-open character offsets.
  */
