@@ -30,17 +30,15 @@ const OUT = arg("--out") ?? (QUICK ? "bench/out/models" : "public/models");
 
 const ID = "passkey-tiny";
 /** Longest prompt (context + question line), characters; answers are "Answer: NNNNN" (13) + EOS. */
-// Ask hands the model the evidence the compressor kept, cut to the sentences that share the most
-// words with the question (tiny-prompt.ts), so a short window holds the needle sentence.
-const MAX_PROMPT = 112;
+const MAX_PROMPT = 256;
 const MAX_ANSWER = 16;
-const DIFFICULTY = 0.3;
+const DIFFICULTY = 0.6;
 const MODEL: TransformerConfig = { layers: 2, dModel: 64, heads: 4, dFf: 256, vocab: 128, maxContext: MAX_PROMPT + 1 + MAX_ANSWER };
 
 /** Warm-up SFT: [steps, longest prompt] stages; each batch's prompts vary from 30% to 100% of it. */
-const SFT_STAGES: readonly [number, number][] = QUICK ? [[3, 96], [2, 256]] : [[500, 72], [400, 96], [300, 112]];
+const SFT_STAGES: readonly [number, number][] = QUICK ? [[3, 96], [2, 256]] : [[260, 96], [110, 160], [70, 256]];
 /** DAPO curriculum phases after warm-up. */
-const RL_PHASES = QUICK ? [{ contextTokens: 96, steps: 1 }, { contextTokens: 112, steps: 1 }] : [{ contextTokens: 96, steps: 3 }, { contextTokens: 112, steps: 4 }];
+const RL_PHASES = QUICK ? [{ contextTokens: 192, steps: 1 }, { contextTokens: 256, steps: 1 }] : [{ contextTokens: 192, steps: 5 }, { contextTokens: 256, steps: 8 }];
 const HELD_OUT = QUICK ? 16 : 200;
 
 const sftSteps = SFT_STAGES.reduce((sum, [steps]) => sum + steps, 0);
@@ -96,7 +94,7 @@ const heldOut = (length: number): ReturnType<typeof evidencePasskeyTask>[] =>
 const sampler = createSampler(MODEL.heads);
 const evalOptions = { maxPromptTokens: MAX_PROMPT, maxAnswerTokens: MAX_ANSWER };
 const accuracy: Record<string, number> = {};
-for (const length of [MAX_PROMPT, 72]) {
+for (const length of [MAX_PROMPT, 128]) {
   const result = await evaluateTiny(sampler, trainer.params, heldOut(length), evalOptions);
   accuracy[`prompt${length}`] = result.accuracy;
   const wrong = result.outputs.filter((_, i) => !result.correct[i]).slice(0, 3);
