@@ -96,11 +96,15 @@ export function AskControls({ settings, documents, engine, onChange, disabled }:
           <span className="ask-muted">tokens</span>
         </label>
       )}
-      {answering && caps?.supportsThinking && (
-        <label className="ask-control" title={caps.thinkingSwitch ? "Let the model reason before it answers" : "This model always thinks first"}>
-          <input type="checkbox" checked={caps.thinkingSwitch ? settings.thinking : true} disabled={disabled || !caps.thinkingSwitch} onChange={(e) => onChange({ thinking: e.target.checked })} data-testid="thinking-toggle" />
+      {/* The toggle only where it switches something; a model that always thinks just says so. */}
+      {answering && caps?.thinkingSwitch && (
+        <label className="ask-control" title="Let the model reason before it answers">
+          <input type="checkbox" checked={settings.thinking} disabled={disabled} onChange={(e) => onChange({ thinking: e.target.checked })} data-testid="thinking-toggle" />
           <span>Think first</span>
         </label>
+      )}
+      {answering && caps?.supportsThinking && !caps.thinkingSwitch && (
+        <span className="ask-control ask-muted" data-testid="thinking-always">Always thinks first</span>
       )}
     </div>
   );

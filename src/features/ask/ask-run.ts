@@ -15,6 +15,7 @@ import { FolioError, serializeError } from "../../lib/errors";
 import { overflowBudget, refitBudget, replyReserve } from "./budget-policy";
 import { numberEvidence, toPromptEvidence } from "./evidence";
 import { FrameBatcher, type FrameScheduler } from "./frame-batcher";
+import { attributeAnswer, isRetrievalOnly, retrievalPromptShell } from "./retrieval-answer";
 import type { AskSettings, LiveTurn } from "./ask-types";
 
 export type PoolLike = Pick<CompressPool, "useStoredLibrary" | "compress" | "countTokens">;
@@ -47,6 +48,8 @@ function counter(caps: EngineCapabilities, engine: Engine, pool: PoolLike, signa
 
 /** Tokens of the request without evidence, template included (messages rendered as the runtime does). */
 async function promptOverhead(question: string, history: ConversationTurn[], thinking: boolean, caps: EngineCapabilities, count: (t: string[]) => Promise<number>): Promise<number> {
+  // A retrieval-only model reads just its passage layout (no system prompt, no history).
+  if (isRetrievalOnly(caps)) return count([retrievalPromptShell(question)]);
   const { messages } = assemblePrompt({ question, evidence: [], history, options: { thinking } });
   if (caps.templateFamily) {
     const template = chatTemplateFor(caps.templateFamily);
@@ -130,6 +133,7 @@ export async function runTurn(base: StoredTurn, settings: AskSettings, history: 
       update({ evidence: fitted.evidence, stats: statsOf(fitted.result, fitted.budget, fitted.tokens) });
       try {
         await streamAnswer(engine, turn, fitted.evidence, history, thinking, budget.maxNewTokens, deps.schedule, hooks, update);
+        if (isRetrievalOnly(caps) && turn.status === "done") citeRetrievedValue(turn, fitted.evidence, update);
         return turn;
       } catch (error) {
         const mapped = mapWebLlmError(error);
@@ -151,6 +155,14 @@ export async function runTurn(base: StoredTurn, settings: AskSettings, history: 
     update({ status: "failed", error: { ...named, retryable: mapped.retryable || named.name === "InvalidRequestError", reloadModel: named.name === "GpuDeviceLostError" } });
     return turn;
   }
+}
+
+/** A retrieval-only model writes no citations: cite the evidence that holds the value it returned. */
+function citeRetrievedValue(turn: StoredTurn, evidence: StoredEvidence[], update: (patch: Partial<StoredTurn>) => void): void {
+  const { answer, added } = attributeAnswer(turn.answer, evidence);
+  if (added.length === 0) return;
+  const notice = "This model returns only the value it found; Folio added the citation to the evidence that contains that value.";
+  update({ answer, notices: [...turn.notices, notice] });
 }
 
 async function streamAnswer(

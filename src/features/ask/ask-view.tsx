@@ -6,6 +6,7 @@ import type { Engine } from "../../adapters/llm/engine";
 import { AskControls } from "./ask-controls";
 import { useAskStore } from "./ask-store";
 import { ConversationList } from "./conversation-list";
+import { ModelChooser } from "./model-chooser";
 import type { OpenPassage } from "./evidence-panel";
 import { TurnView } from "./turn-view";
 import { useActiveEngine } from "./use-active-engine";
@@ -74,17 +75,7 @@ export function AskView({ onOpenPassage }: { onOpenPassage: OpenPassage }) {
         onDelete={(id) => void store.removeConversation(id)}
       />
       <section className="ask-main">
-        <div className="ask-model-line" data-testid="model-line">
-          {engine.ready && engine.capabilities ? (
-            <span>
-              Model: <strong data-testid="model-name">{engine.capabilities.modelId}</strong> · {engine.capabilities.contextWindow.toLocaleString("en")}-token window
-            </span>
-          ) : (
-            <span data-testid="no-model">
-              No model loaded: questions are answered with <strong>evidence only</strong>. <a href="#/models">Load a model in Models</a> for written answers.
-            </span>
-          )}
-        </div>
+        <ModelChooser engine={engine} disabled={running} />
         {store.notice && (
           <div className="ask-error" role="alert" data-testid="ask-notice">
             <p><strong>{store.notice.message}</strong> {store.notice.hint}</p>

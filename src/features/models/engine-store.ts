@@ -7,10 +7,11 @@ import type { Capabilities, StorageStatus } from "../../core/models/capabilities
 import { findEntry, type CatalogEntry } from "../../core/models/catalog";
 import { contextWindowFor } from "../../core/models/context-window";
 import type { LoadProgress } from "../../core/models/progress";
-import { getActiveEngine } from "../../adapters/llm/active-engine";
+import { getActiveEngine, setActiveEngine } from "../../adapters/llm/active-engine";
 import type { LoadedModel } from "../../adapters/llm/engine";
 import { deleteAllCachedModels, deleteCachedModel, listCachedModels, type CachedModel } from "../../adapters/llm/model-cache";
 import { loadWebLlmCatalog } from "../../adapters/llm/web-llm-catalog";
+import { WebLlmEngine } from "../../adapters/llm/web-llm-engine";
 import { mapWebLlmError } from "../../adapters/llm/web-llm-errors";
 import { probeStorage, requestPersistence } from "../../adapters/gpu/capabilities";
 import { serializeError, type SerializedError } from "../../lib/errors";
@@ -51,6 +52,18 @@ interface EngineStoreState {
   deleteModel: (modelId: string) => Promise<void>;
   deleteAll: () => Promise<void>;
   makePersistent: () => Promise<void>;
+}
+
+/**
+ * The active engine as a web-llm one: Ask may have made the tiny engine active, and the catalog's
+ * models only load into web-llm, so a fresh WebLlmEngine replaces it (the old one is unloaded).
+ */
+async function webLlmEngine(): Promise<WebLlmEngine> {
+  const active = getActiveEngine();
+  if (active instanceof WebLlmEngine) return active;
+  const engine: WebLlmEngine = new WebLlmEngine({ onChange: () => void (getActiveEngine() === engine && setActiveEngine(engine)) });
+  await setActiveEngine(engine);
+  return engine;
 }
 
 function shown(error: unknown): ShownError {
@@ -96,7 +109,7 @@ export const useEngineStore = create<EngineStoreState>()((set, get) => ({
     set({ loadStatus: "loading", loadingModelId: modelId, progress: null, loadError: null, loaded: null });
     try {
       const { contextWindow } = contextWindowFor(entry, capabilities);
-      const loaded = await getActiveEngine().load(modelId, {
+      const loaded = await (await webLlmEngine()).load(modelId, {
         contextWindow,
         signal: controller.signal,
         onProgress: (progress) => {
