@@ -186,3 +186,47 @@ test("with a model: evidence first, a streamed answer with citations, a follow-u
   await page.getByTestId("highlight").first().waitFor({ timeout: 30_000 });
   expect((await page.getByTestId("highlight").allTextContents()).join(" ").replace(/\s+/g, " ")).toContain("7731-Q");
 });
+
+test("a GPU device lost mid-answer is named, the conversation is kept, and reload-and-retry answers", async () => {
+  const { page } = await newPage(browser());
+  await page.goto(appUrl("?e2e-engine=echo&e2e-device-lost=1#/ask"));
+  await expect.poll(() => page.getByTestId("model-name").textContent().catch(() => null), { timeout: 30_000 }).toBe("e2e-echo");
+  await expect.poll(() => page.getByTestId("conversation-item").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  const before = await page.getByTestId("conversation-item").count();
+  await page.getByTestId("new-conversation").click();
+  await ask(page, QUESTION);
+  await expect.poll(() => page.getByTestId("turn").count(), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => lastTurn(page).getAttribute("data-status"), { timeout: 60_000 }).toBe("failed");
+  const error = lastTurn(page).getByTestId("turn-error");
+  expect(await error.getAttribute("data-error-name")).toBe("GpuDeviceLostError");
+  expect(await error.textContent()).toMatch(/memory/i);
+  // The question and its evidence stay on screen, and so do the earlier conversations.
+  expect(await lastTurn(page).getByTestId("turn-question").textContent()).toContain("Halden");
+  expect(await lastTurn(page).getByTestId("evidence-text").count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByTestId("conversation-item").count()).toBe(before + 1);
+  await page.screenshot({ path: artifactPath("ask-device-lost.png"), fullPage: true });
+
+  await error.getByTestId("retry-reload").click();
+  await expect.poll(() => lastTurn(page).getAttribute("data-status"), { timeout: 60_000 }).toBe("done");
+  expect(await lastTurn(page).getByTestId("answer").textContent()).toContain("7731-Q");
+  expect(await page.getByTestId("turn").count()).toBe(1);
+});
+
+test("stop ends a streaming answer and keeps what came so far", async () => {
+  const { page } = await newPage(browser());
+  await page.goto(appUrl("?e2e-engine=echo&e2e-delay=400#/ask"));
+  await expect.poll(() => page.getByTestId("model-name").textContent().catch(() => null), { timeout: 30_000 }).toBe("e2e-echo");
+  await page.getByTestId("new-conversation").click();
+  await ask(page, QUESTION);
+  await expect.poll(async () => ((await lastTurn(page).getByTestId("answer").textContent().catch(() => "")) ?? "").split(/\s+/).length, { timeout: 30_000 }).toBeGreaterThan(2);
+  await page.getByTestId("stop").click();
+  await expect.poll(() => lastTurn(page).getAttribute("data-status"), { timeout: 30_000 }).toBe("stopped");
+  const kept = (await lastTurn(page).getByTestId("answer").textContent()) ?? "";
+  expect(kept.length).toBeGreaterThan(0);
+  expect(kept).not.toContain("blue binder"); // the end of the sentence never came
+  expect(await lastTurn(page).getByTestId("turn-stopped").textContent()).toContain("The answer so far is kept.");
+  // After a reload the stopped turn is still there with its partial answer.
+  await page.reload();
+  await expect.poll(() => lastTurn(page).getAttribute("data-status"), { timeout: 30_000 }).toBe("stopped");
+  expect(await lastTurn(page).getByTestId("answer").textContent()).toBe(kept);
+});

@@ -128,3 +128,37 @@ test("the hostile documents survive a reload as the same inert text", async () =
   const trips = await readTripwires(page);
   expect(trips).toEqual({ canary: undefined, dialogs: [], violations: [] });
 });
+
+test("model output made of the same payloads renders as inert markdown", async () => {
+  // The echo engine answers with the evidence block closest to the question, so hostile lines
+  // from hostile.txt come back as model output: a javascript: link, an image with an onerror
+  // title, script and img tags. The answer goes through the real markdown renderer.
+  const { page } = await newPage(browser());
+  await page.addInitScript(installTripwires, CANARY);
+  await page.goto(appUrl("?e2e-engine=echo&e2e-echo=block#/ask"));
+  await expect.poll(() => page.getByTestId("model-name").textContent().catch(() => null), { timeout: 30_000 }).toBe("e2e-echo");
+  const questions = ["Before sailing, which tide chart and harbour map should I check?", "What should be shown literally, tags and all?"];
+  for (const [i, question] of questions.entries()) {
+    await page.getByTestId("question-input").fill(question);
+    await page.getByTestId("ask-submit").click();
+    await expect.poll(() => page.getByTestId("turn").count(), { timeout: 30_000 }).toBe(i + 1);
+    await expect.poll(() => page.getByTestId("turn").last().getAttribute("data-status"), { timeout: 60_000 }).toBe("done");
+  }
+  const answers = page.getByTestId("answer");
+  const first = answers.first();
+  expect(await first.textContent()).toContain("the tide chart");
+  // The markdown did render (a link and an image were parsed), and was made safe.
+  expect(await first.textContent()).not.toContain("](javascript:");
+  // The link survives as text or as a link with no script URL; nothing active is left.
+  expect(await answers.locator(ACTIVE_ELEMENTS).count()).toBe(0);
+  for (const href of await answers.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))) {
+    expect(href).not.toMatch(/^\s*(javascript|data|vbscript):/i);
+  }
+  // Clicking what looks like a link does nothing either.
+  const chart = first.getByText("the tide chart");
+  await chart.click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: artifactPath("hostile-answer.png"), fullPage: true });
+  expect(await readTripwires(page)).toEqual({ canary: undefined, dialogs: [], violations: [] });
+  expect(page.frames()).toHaveLength(1);
+});

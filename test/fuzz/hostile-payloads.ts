@@ -86,6 +86,8 @@ const TEXT_PAYLOADS = `Plain notes with markup in them.
 <script>${RUN}</script> should be shown literally, tags and all.
 
 <img src=x onerror="${RUN}"> is also just text here.
+
+Before sailing, check [the tide chart](javascript:${RUN}) and ![the harbour map](x "onerror=${RUN}") too.
 `;
 
 export const HOSTILE_DOCUMENTS: HostileDocument[] = [

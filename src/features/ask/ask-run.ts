@@ -46,6 +46,13 @@ function counter(caps: EngineCapabilities, engine: Engine, pool: PoolLike, signa
   return async (texts) => (await Promise.all(texts.map((text) => engine.countTokens(text)))).reduce((a, b) => a + b, 0);
 }
 
+/** The evidence as the model reads it: fenced blocks, or for a retrieval-only model just the texts, one a line. */
+function evidenceAsRead(evidence: StoredEvidence[], caps: EngineCapabilities): string[] {
+  if (isRetrievalOnly(caps)) return evidence.map((item, i) => (i > 0 ? "\n" : "") + item.text);
+  const blocks = evidence.map((item) => formatEvidenceBlock({ citation: item.citation, documentTitle: item.documentTitle, label: item.label, text: item.text }));
+  return [...blocks, ...blocks.map(() => EVIDENCE_SEPARATOR)];
+}
+
 /** Tokens of the request without evidence, template included (messages rendered as the runtime does). */
 async function promptOverhead(question: string, history: ConversationTurn[], thinking: boolean, caps: EngineCapabilities, count: (t: string[]) => Promise<number>): Promise<number> {
   // A retrieval-only model reads just its passage layout (no system prompt, no history).
@@ -118,8 +125,7 @@ export async function runTurn(base: StoredTurn, settings: AskSettings, history: 
       let compressBudget = target;
       for (let round = 0; ; round++) {
         const { result, evidence } = await compressTo(compressBudget);
-        const blocks = evidence.map((item) => formatEvidenceBlock({ citation: item.citation, documentTitle: item.documentTitle, label: item.label, text: item.text }));
-        const tokens = evidence.length === 0 ? 0 : await count([...blocks, ...blocks.map(() => EVIDENCE_SEPARATOR)]);
+        const tokens = evidence.length === 0 ? 0 : await count(evidenceAsRead(evidence, caps));
         const next = refitBudget(compressBudget, target, tokens);
         if (tokens <= target || round >= 3 || next === null) return { evidence, tokens, result, budget: target };
         compressBudget = next;

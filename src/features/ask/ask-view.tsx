@@ -17,7 +17,13 @@ async function installTestEngine(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   if (params.get("e2e-engine") !== "echo") return;
   const { EchoEngine } = await import("./e2e-echo-engine");
-  const engine: Engine = new EchoEngine({ overflowOnce: params.get("e2e-overflow") === "1", onChange: () => void setActiveEngine(engine) });
+  const engine: Engine = new EchoEngine({
+    overflowOnce: params.get("e2e-overflow") === "1",
+    deviceLostOnce: params.get("e2e-device-lost") === "1",
+    echoBlock: params.get("e2e-echo") === "block",
+    delayMs: params.has("e2e-delay") ? Number(params.get("e2e-delay")) : undefined,
+    onChange: () => void setActiveEngine(engine),
+  });
   await setActiveEngine(engine);
   await engine.load("e2e-echo", { contextWindow: 4096 });
   (window as unknown as { __folioTest?: object }).__folioTest = { engine: "echo" };

@@ -72,7 +72,7 @@ function inline(tokens: readonly Token[] | undefined, markers: Markers, onCite: 
         const href = safeHref(link.href);
         const children = inline(link.tokens, markers, onCite, key);
         return href ? (
-          <a key={key} href={href} target="_blank" rel="noopener noreferrer nofollow">
+          <a key={key} href={href} title={href} target="_blank" rel="noopener noreferrer nofollow">
             {children}
           </a>
         ) : (
