@@ -36,6 +36,26 @@ describe("documents repository", () => {
     expect(await getDocument("a")).toEqual(older);
   });
 
+  it("stores the sections packed in one typed array", async () => {
+    await saveDocument(makeDocument("p"));
+    const db = await openFolioDatabase();
+    const record = await db.get(STORES.contents, "p");
+    expect(record?.packed?.offsets).toBeInstanceOf(Int32Array);
+    expect(record).not.toHaveProperty("sections");
+    expect((await getDocument("p")).sections).toEqual(makeDocument("p").sections);
+  });
+
+  it("reads a damaged stored layout as DamagedFileError and leaves the record alone", async () => {
+    await saveDocument(makeDocument("d"));
+    const db = await openFolioDatabase();
+    const record = await db.get(STORES.contents, "d");
+    const damaged = { ...record!, packed: { ...record!.packed!, offsets: record!.packed!.offsets.slice(0, 4) } };
+    await db.put(STORES.contents, damaged);
+    await expectFolioError(getDocument("d"), "DamagedFileError");
+    expect(await db.get(STORES.contents, "d")).toEqual(damaged);
+    expect((await listDocuments()).map((meta) => meta.id)).toEqual(["d"]);
+  });
+
   it("keeps stray properties out of the meta store", async () => {
     const doc = { ...makeDocument("x"), extra: "should not be stored" };
     await saveDocument(doc);

@@ -1,7 +1,8 @@
 // Reads and writes documents: meta and content always together, in one transaction each time.
 import type { IDBPTransaction, StoreNames } from "idb";
-import { FolioError } from "../../lib/errors";
-import type { DocumentMeta, FolioDocument } from "../../core/text/types";
+import { FolioError, toFolioError } from "../../lib/errors";
+import { packSections, unpackSections } from "../../core/text/packed-sections";
+import type { DocumentMeta, FolioDocument, Section } from "../../core/text/types";
 import { openFolioDatabase } from "./database";
 import { STORES, type ContentRecord, type FolioSchema } from "./schema";
 import { mostTellingError, toStorageError } from "./storage-errors";
@@ -38,7 +39,17 @@ export async function getDocument(id: string): Promise<FolioDocument> {
       "It may have been removed; add the file again to read it.",
     );
   }
-  return { ...toDocumentMeta(meta), text: content.text, sections: content.sections };
+  return { ...toDocumentMeta(meta), text: content.text, sections: contentSections(content) };
+}
+
+/** A record's sections, from the packed form or (records written before it) the object form. */
+function contentSections(content: ContentRecord): Section[] {
+  if (!content.packed) return content.sections ?? [];
+  try {
+    return unpackSections(content.packed);
+  } catch (error) {
+    throw toFolioError(error);
+  }
 }
 
 /**
@@ -46,10 +57,9 @@ export async function getDocument(id: string): Promise<FolioDocument> {
  * so a failure, a full disk included, leaves whatever was stored before exactly as it was.
  */
 export async function saveDocument(doc: FolioDocument): Promise<void> {
-  const content: ContentRecord = { id: doc.id, text: doc.text, sections: doc.sections };
   await write(`save “${doc.name}”`, [
     (tx) => tx.objectStore(STORES.documents).put(toDocumentMeta(doc)),
-    (tx) => tx.objectStore(STORES.contents).put(content),
+    (tx) => tx.objectStore(STORES.contents).put({ id: doc.id, text: doc.text, packed: packSections(doc.sections) } satisfies ContentRecord),
   ]);
 }
 

@@ -1,6 +1,7 @@
 // The shape of Folio's IndexedDB database as the current code sees it: stores, keys, values.
 import type { DBSchema } from "idb";
 import type { DocumentMeta, Section } from "../../core/text/types";
+import type { PackedSections } from "../../core/text/packed-sections";
 import type { LabCheckpointBlob, LabCheckpointMeta, LabRunRecord } from "./lab-repository";
 import type { StoredDocumentIndex } from "./compress-index-repository";
 import type { ConversationRecord } from "./conversations-repository";
@@ -26,11 +27,15 @@ export const STORES = {
   conversations: "conversations",
 } as const;
 
-/** The big half of a document, stored under the same id as its meta. */
+/**
+ * The big half of a document, stored under the same id as its meta. Written with `packed`
+ * sections (one typed array, quick to read back); records from before hold `sections` as objects.
+ */
 export interface ContentRecord {
   id: string;
   text: string;
-  sections: Section[];
+  packed?: PackedSections;
+  sections?: Section[];
 }
 
 /**

@@ -2,7 +2,7 @@
 // with an outline to jump and highlighted ranges scrolled into view on open.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import type { CharRange, FolioDocument } from "../../core/text/types";
+import type { CharRange, FolioDocument, Section } from "../../core/text/types";
 import { FORMAT_LABELS, formatCount, formatExtent } from "./format";
 import { buildViewerLayout, rowForOffset, sectionOfRow, type ViewerRow } from "./viewer-rows";
 import { ViewerRowView } from "./viewer-row";
@@ -50,16 +50,20 @@ export interface DocumentViewerProps {
 
 export function DocumentViewer({ document: doc, highlights, request, onClose }: DocumentViewerProps) {
   const layout = useMemo(() => buildViewerLayout(doc), [doc]);
+  const isPaged = doc.sections.some((section) => section.kind === "page");
   // Built once per document: the viewer re-renders on every scroll (the outline follows the
-  // current section), and re-creating 2,000 page options each time made scrolling stutter.
+  // current section). Paged documents get a page-number field instead: a 2,000-option list took
+  // a long task of its own to create.
   const outlineOptions = useMemo(
     () =>
-      doc.sections.map((section, index) => (
-        <option key={index} value={index}>
-          {section.kind === "page" ? `${section.number} of ${doc.sections.length}` : `${"\u2003".repeat(Math.max(0, section.level - 1))}${section.title}`}
-        </option>
-      )),
-    [doc],
+      isPaged
+        ? []
+        : doc.sections.map((section, index) => (
+            <option key={index} value={index}>
+              {`${"\u2003".repeat(Math.max(0, section.level - 1))}${section.title}`}
+            </option>
+          )),
+    [doc, isPaged],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
   const [highlightIndex, setHighlightIndex] = useState(0);
@@ -93,7 +97,10 @@ export function DocumentViewer({ document: doc, highlights, request, onClose }: 
   const offset = virtualizer.scrollOffset ?? 0;
   const firstVisible = items.find((item) => item.end > offset) ?? items[0];
   const currentSection = firstVisible ? sectionOfRow(layout, firstVisible.index) : 0;
-  const isPaged = doc.sections.some((section) => section.kind === "page");
+  const jumpToSection = (index: number): void => {
+    const row = layout.sectionRows[index];
+    if (row !== undefined) virtualizer.scrollToIndex(row, { align: "start" });
+  };
 
   return (
     <section className="viewer" data-testid="document-viewer" data-doc-id={doc.id} aria-labelledby="viewer-title">
@@ -110,19 +117,16 @@ export function DocumentViewer({ document: doc, highlights, request, onClose }: 
             {formatCount(doc.stats.tokens)} tokens
           </p>
         </div>
-        <label className="viewer-jump">
-          <span>{isPaged ? "Page" : "Section"}</span>
-          <select
-            data-testid="viewer-outline"
-            value={currentSection}
-            onChange={(event) => {
-              const row = layout.sectionRows[Number(event.target.value)];
-              if (row !== undefined) virtualizer.scrollToIndex(row, { align: "start" });
-            }}
-          >
-            {outlineOptions}
-          </select>
-        </label>
+        {isPaged ? (
+          <PageJump sections={doc.sections} current={currentSection} onJump={jumpToSection} />
+        ) : (
+          <label className="viewer-jump">
+            <span>Section</span>
+            <select data-testid="viewer-outline" value={currentSection} onChange={(event) => jumpToSection(Number(event.target.value))}>
+              {outlineOptions}
+            </select>
+          </label>
+        )}
       </header>
 
       {highlights.length > 0 && (
@@ -164,5 +168,38 @@ export function DocumentViewer({ document: doc, highlights, request, onClose }: 
         </div>
       </div>
     </section>
+  );
+}
+
+/** "Page [n] of N": shows the page in view; typing a number and pressing Enter (or leaving) jumps. */
+function PageJump({ sections, current, onJump }: { sections: readonly Section[]; current: number; onJump: (index: number) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = sections[current]?.number ?? 1;
+  const last = sections.at(-1)?.number ?? sections.length;
+  const commit = (): void => {
+    if (draft === null) return;
+    const index = sections.findIndex((section) => section.number === Number(draft));
+    if (index >= 0) onJump(index);
+    setDraft(null);
+  };
+  return (
+    <label className="viewer-jump">
+      <span>Page</span>
+      <input
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={last}
+        data-testid="viewer-page"
+        value={draft ?? String(shown)}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") commit();
+          if (event.key === "Escape") setDraft(null);
+        }}
+        onBlur={commit}
+      />
+      <span>of {last.toLocaleString("en")}</span>
+    </label>
   );
 }
