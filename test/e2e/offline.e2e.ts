@@ -25,6 +25,17 @@ async function openControlledApp(page: Page, path = ""): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated");
 }
 
+/** Opens the app online once (the service worker installs), starts recording, then reloads offline. */
+async function openOffline() {
+  const { context } = browser();
+  const { page, consoleErrors } = await newPage(browser());
+  await openControlledApp(page, "#/library");
+  const record = recordRequests(context);
+  await context.setOffline(true);
+  await page.reload();
+  return { context, page, consoleErrors, record };
+}
+
 /** Every file the build emitted, relative to dist/, except the service worker's own scripts. */
 function builtFiles(dir = DIST): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -110,14 +121,8 @@ test("clicking through the four tabs sends no request outside the app's origin",
 });
 
 test("offline, the app opens from the cache, says so, and still ingests documents", async () => {
-  const { context } = browser();
-  const { page, consoleErrors } = await newPage(browser());
-  await openControlledApp(page, "#/library");
-  const record = recordRequests(context);
-
-  await context.setOffline(true);
+  const { context, page, consoleErrors, record } = await openOffline();
   try {
-    await page.reload();
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     const banner = page.getByTestId("offline-banner");
     await banner.waitFor();
@@ -158,5 +163,35 @@ test("offline, the app opens from the cache, says so, and still ingests document
   expect(await ingestWorker?.evaluate(() => fetch("/favicon.svg?recorder-probe").then((r) => r.status))).toBe(200);
   record.stop();
   expect(record.requests.some((r) => r.url.endsWith("/favicon.svg?recorder-probe"))).toBe(true);
+  expect(consoleErrors).toEqual([]);
+});
+
+test("offline, the shipped tiny model loads from the cache and answers in Ask", async () => {
+  const { context, page, consoleErrors, record } = await openOffline();
+  try {
+    await page.getByTestId("offline-banner").waitFor();
+    const notes = "Ferry notes.\n\nThe ferry sails at noon. The pass key is 30517. Keep it safe.\n\nThe cafe on the pier closes early on Sundays.";
+    await page.getByTestId("file-input").setInputFiles([{ name: "offline-key.txt", mimeType: "text/plain", buffer: Buffer.from(notes) }]);
+    await waitForIngested(page, "offline-key.txt");
+
+    await page.getByRole("tab", { name: "Ask" }).click();
+    await page.getByTestId("model-choice-tiny").click();
+    await expect.poll(() => page.getByTestId("active-model-name").textContent().catch(() => null), { timeout: 60_000 }).toBe("passkey-tiny");
+    await page.getByTestId("question-input").fill("What is the pass key?");
+    await page.getByTestId("ask-submit").click();
+    const turn = page.getByTestId("turn").last();
+    await expect.poll(() => turn.getAttribute("data-status"), { timeout: 60_000 }).toBe("done");
+    expect(await turn.getAttribute("data-mode")).toBe("model");
+    const answer = (await turn.getByTestId("answer").textContent()) ?? "";
+    process.stdout.write(`Offline tiny answer: ${JSON.stringify(answer)}\n`);
+    expect(answer).toMatch(/\d{5}/);
+    await page.screenshot({ path: artifactPath("offline-tiny.png"), fullPage: true });
+    // The checkpoint and its worker came from the cache: no request went anywhere.
+    expect(requestsOutside(record.requests, appOrigin())).toEqual([]);
+    expect(record.requests.some((r) => r.url.endsWith("passkey-tiny.folio-ckpt"))).toBe(true);
+  } finally {
+    await context.setOffline(false);
+    record.stop();
+  }
   expect(consoleErrors).toEqual([]);
 });

