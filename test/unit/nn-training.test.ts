@@ -3,7 +3,8 @@
 // GRPO/DAPO steps on its own samples and can be paused and stopped.
 import { defaultDevice, init } from "@jax-js/jax";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Trainer, TrainingControl, type StepMetrics } from "../../src/adapters/nn/trainer";
+import { Trainer, type StepMetrics } from "../../src/adapters/nn/trainer";
+import { TrainingControl } from "../../src/adapters/nn/training-control";
 import { resolveRunConfig } from "../../src/core/rl/config";
 import { compactPasskeyTask } from "../../src/core/rl/tasks/compact-passkey";
 

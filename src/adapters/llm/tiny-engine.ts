@@ -8,7 +8,7 @@
 //   await engine.loadCheckpoint({ url }, { onProgress });            // any checkpoint URL
 //   await engine.loadCheckpoint({ buffer, id: "my-run" });          // bytes from the Lab or a file
 //   for await (const chunk of engine.chat({ messages, thinking: false, maxTokens: 16 })) ...
-import type { CatalogEntry, ModelFamily } from "../../core/models/catalog";
+import type { CatalogEntry, LocalFamily } from "../../core/models/catalog";
 import { createCharTokenizer } from "../../core/rl/char-tokenizer";
 import { FolioError } from "../../lib/errors";
 import { cancelledError, createRpcClient, type MessagePortLike, type RpcClient } from "../../lib/rpc";
@@ -35,7 +35,7 @@ export interface TinyEngineOptions {
 }
 
 /** The family every tiny model reports in its capabilities. */
-export const TINY_FAMILY = "folio-tiny";
+export const TINY_FAMILY: LocalFamily = "folio-tiny";
 
 function startTinyWorker(): TinyPort {
   return new Worker(new URL("../../workers/tiny-engine.worker.ts", import.meta.url), { type: "module", name: "folio-tiny" });
@@ -55,7 +55,7 @@ function tinyEntry(loaded: TinyLoadResponse, bytes: number, url: string): Catalo
   return {
     modelId: meta.id,
     name: meta.name,
-    family: TINY_FAMILY as ModelFamily,
+    family: TINY_FAMILY,
     familyLabel: "Folio tiny",
     parameters: loaded.parameters,
     format: "q0f32",

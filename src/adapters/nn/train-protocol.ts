@@ -1,7 +1,8 @@
 // The training worker's typed protocol: start a run (its metrics and rollouts stream back in
 // batches), pause, resume, stop, save the trainer as a checkpoint blob and load one back.
 import type { LabCheckpointInfo, LabRunSpec, TrainDevice } from "./lab-spec";
-import type { RunState, StepMetrics } from "./trainer";
+import type { StepMetrics } from "./trainer";
+import type { RunState } from "./training-control";
 
 /** One sampled answer, cut down for the rollout table. */
 export interface TrainRollout {

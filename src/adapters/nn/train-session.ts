@@ -8,7 +8,8 @@ import { probeWebGpu } from "../gpu/capabilities";
 import { labInfoFromMeta } from "./lab-checkpoint-info";
 import { LAB_TASKS, promptExcerpt, resolveLabRun, specFromCheckpoint, trainerOptions, type LabCheckpointInfo, type TrainDevice } from "./lab-spec";
 import type { DeviceReport, TrainMethods, TrainRollout } from "./train-protocol";
-import { Trainer, TrainingControl, type SampledRollout, type StepMetrics } from "./trainer";
+import { Trainer, type SampledRollout, type StepMetrics } from "./trainer";
+import { TrainingControl } from "./training-control";
 import { restoreTrainer, saveTrainer } from "./trainer-checkpoint";
 
 const FLUSH_MS = 200;

@@ -14,6 +14,7 @@ import type { TaskExample, TaskGenerator } from "../../core/rl/tasks/types";
 import { adamInit, adamStepSize, DEFAULT_ADAM, type AdamConfig } from "./adam";
 import { createSampler, type Sampler } from "./sampling";
 import { makeLogprobsFn, makePolicyStep, makeSftStep, type OptState, type PolicyStep, type SequenceBatch, type SftStep } from "./train-step";
+import { TrainingControl } from "./training-control";
 import { initParams, validateTransformerConfig, type TransformerConfig, type TransformerParams } from "./transformer";
 
 export interface TrainerOptions {
@@ -64,34 +65,6 @@ export interface StepMetrics {
   keptGroups: number;
   stepMs: number;
   tokensPerSecond: number;
-}
-
-export type RunState = "running" | "paused" | "stopped";
-
-/** Pause, resume and stop a run between steps. */
-export class TrainingControl {
-  private current: RunState = "running";
-  private wake: (() => void) | null = null;
-  get state(): RunState {
-    return this.current;
-  }
-  pause(): void {
-    if (this.current === "running") this.current = "paused";
-  }
-  resume(): void {
-    if (this.current === "paused") this.current = "running";
-    this.wake?.();
-  }
-  stop(): void {
-    this.current = "stopped";
-    this.wake?.();
-  }
-  /** Resolves once running or stopped; returns false when stopped. */
-  async proceed(): Promise<boolean> {
-    while (this.current === "paused") await new Promise<void>((resolve) => (this.wake = resolve));
-    this.wake = null;
-    return this.current === "running";
-  }
 }
 
 /** What a checkpoint's header holds besides tensors. */

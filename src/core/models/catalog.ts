@@ -16,6 +16,8 @@ export interface ModelRecordLike {
 }
 
 export type ModelFamily = "qwen3" | "qwen3.5" | "deepseek-r1-qwen" | "deepseek-r1-llama";
+/** Families of the engines Folio carries itself (not in web-llm's list): checkpoints trained in the Lab. */
+export type LocalFamily = "folio-tiny";
 /** web-llm's weight formats: 4-bit groups with f16/f32 scales, or unquantised f16/f32. */
 export type WeightFormat = "q4f16_1" | "q4f32_1" | "q0f16" | "q0f32";
 
@@ -89,7 +91,7 @@ export interface CatalogEntry {
   modelId: string;
   /** "Qwen3 4B", for lists. */
   name: string;
-  family: ModelFamily;
+  family: ModelFamily | LocalFamily;
   familyLabel: string;
   /** Parameters, e.g. 4.02e9. */
   parameters: number;
