@@ -7,7 +7,7 @@ import type { Capabilities, StorageStatus } from "../../core/models/capabilities
 import { findEntry, type CatalogEntry } from "../../core/models/catalog";
 import { contextWindowFor } from "../../core/models/context-window";
 import type { LoadProgress } from "../../core/models/progress";
-import { getActiveEngine, setActiveEngine } from "../../adapters/llm/active-engine";
+import { getActiveEngine, setActiveEngine, subscribeActiveEngine } from "../../adapters/llm/active-engine";
 import type { LoadedModel } from "../../adapters/llm/engine";
 import { deleteAllCachedModels, deleteCachedModel, listCachedModels, type CachedModel } from "../../adapters/llm/model-cache";
 import { loadWebLlmCatalog } from "../../adapters/llm/web-llm-catalog";
@@ -194,3 +194,11 @@ export const useEngineStore = create<EngineStoreState>()((set, get) => ({
     await get().refreshCache();
   },
 }));
+
+// Ask can make another engine active (the tiny checkpoint) or unload; the panel then no longer
+// claims the model it loaded is there.
+subscribeActiveEngine(() => {
+  const { loadStatus, loaded } = useEngineStore.getState();
+  if (loadStatus !== "ready" || !loaded) return;
+  if (getActiveEngine().capabilities?.modelId !== loaded.capabilities.modelId) useEngineStore.setState({ loadStatus: "idle", loaded: null });
+});
