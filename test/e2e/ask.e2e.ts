@@ -6,6 +6,7 @@
 import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { appUrl, artifactPath, newPage, setupBrowser } from "./browser";
+import { dropFiles } from "./drop";
 
 const browser = setupBrowser();
 
@@ -33,18 +34,6 @@ function reportText(): string {
 }
 
 const TRAVEL = "# Travel notes\n\nThe train to the coast leaves at nine and takes three hours.\n\n## Food\n\nThe fish market opens at dawn; the smoked mackerel is the thing to try.";
-
-async function dropFiles(page: Page, files: { name: string; type: string; text: string }[]): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const data = new DataTransfer();
-    for (const file of list) data.items.add(new File([file.text], file.name, { type: file.type }));
-    return data;
-  }, files);
-  const zone = page.getByTestId("drop-zone");
-  await zone.dispatchEvent("dragenter", { dataTransfer: transfer });
-  await zone.dispatchEvent("dragover", { dataTransfer: transfer });
-  await zone.dispatchEvent("drop", { dataTransfer: transfer });
-}
 
 const lastTurn = (page: Page) => page.getByTestId("turn").last();
 const spanTexts = (page: Page) => lastTurn(page).getByTestId("evidence-text").allTextContents();

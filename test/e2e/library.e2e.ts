@@ -6,6 +6,7 @@ import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { appUrl, artifactPath, newPage, setupBrowser } from "./browser";
+import { dropFiles } from "./drop";
 
 const browser = setupBrowser();
 const SHARED_PDFS = resolve("..", "shared", "data", "pdfs");
@@ -35,19 +36,6 @@ async function generatePdf(pages: number): Promise<Buffer> {
 
 async function errorName(page: Page, fileName: string): Promise<string | null> {
   return jobCard(page, fileName).getByTestId("job-error").getAttribute("data-error-name");
-}
-
-/** Drops files on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
-async function dropFiles(page: Page, files: { name: string; type: string; text: string }[]): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const data = new DataTransfer();
-    for (const file of list) data.items.add(new File([file.text], file.name, { type: file.type }));
-    return data;
-  }, files);
-  const zone = page.getByTestId("drop-zone");
-  await zone.dispatchEvent("dragenter", { dataTransfer: transfer });
-  await zone.dispatchEvent("dragover", { dataTransfer: transfer });
-  await zone.dispatchEvent("drop", { dataTransfer: transfer });
 }
 
 test("a mixed drop lands the good files, names each failure, and survives a reload", async () => {

@@ -12,7 +12,8 @@ import type { CatalogEntry, LocalFamily } from "../../core/models/catalog";
 import { createCharTokenizer } from "../../core/rl/char-tokenizer";
 import { FolioError } from "../../lib/errors";
 import { cancelledError, createRpcClient, type MessagePortLike, type RpcClient } from "../../lib/rpc";
-import type { ChatChunk, ChatRequest, Engine, EngineCapabilities, EngineState, LoadedModel, LoadOptions, LoadProgress } from "./engine";
+import type { ChatChunk, ChatRequest, LoadedModel, LoadOptions, LoadProgress } from "./engine";
+import { EngineBase, noTokenizerError } from "./engine-base";
 import { fetchTinyCheckpoint, shippedTinyModelUrl, type TinySource } from "./tiny-fetch";
 import { chatToTinyPrompt } from "./tiny-prompt";
 import type { TinyGenerateResponse, TinyLoadResponse, TinyMethods } from "./tiny-protocol";
@@ -39,10 +40,6 @@ export const TINY_FAMILY: LocalFamily = "folio-tiny";
 
 function startTinyWorker(): TinyPort {
   return new Worker(new URL("../../workers/tiny-engine.worker.ts", import.meta.url), { type: "module", name: "folio-tiny" });
-}
-
-function notLoadedError(): FolioError {
-  return new FolioError("ModelNotLoadedError", "No model is loaded.", "Load a model in Models, then ask again.");
 }
 
 /**
@@ -74,30 +71,22 @@ function tinyEntry(loaded: TinyLoadResponse, bytes: number, url: string): Catalo
   };
 }
 
-export class TinyEngine implements Engine {
+/** Wakes a reply waiting for the next token; `cut` ends it early (the model was unloaded under it). */
+interface ReplyWaker {
+  cut: boolean;
+  wake: (() => void) | null;
+}
+
+export class TinyEngine extends EngineBase {
   private port: TinyPort | null = null;
   private client: RpcClient<TinyMethods> | null = null;
-  private loaded: LoadedModel | null = null;
   private maxPromptChars = 0;
-  private loadController: AbortController | null = null;
   /** Ends the reply in progress when the model is unloaded under it (its RPC call will never answer). */
   private cutChat: (() => void) | null = null;
-  private current: EngineState = "idle";
   private readonly tokenizer = createCharTokenizer();
 
-  constructor(private readonly options: TinyEngineOptions = {}) {}
-
-  get state(): EngineState {
-    return this.current;
-  }
-
-  get capabilities(): EngineCapabilities | null {
-    return this.loaded?.capabilities ?? null;
-  }
-
-  private setState(state: EngineState): void {
-    this.current = state;
-    this.options.onChange?.();
+  constructor(private readonly options: TinyEngineOptions = {}) {
+    super(options);
   }
 
   /** Loads a model by id (see TinyEngineOptions.resolve). options.contextWindow is ignored: a tiny model's window is fixed. */
@@ -110,11 +99,8 @@ export class TinyEngine implements Engine {
   async loadCheckpoint(source: TinySource, options: Omit<LoadOptions, "contextWindow"> = {}): Promise<LoadedModel> {
     if (options.signal?.aborted) throw cancelledError();
     await this.unload();
-    const controller = new AbortController();
-    this.loadController = controller;
-    const onOuterAbort = () => controller.abort(cancelledError());
-    options.signal?.addEventListener("abort", onOuterAbort);
-    this.setState("loading");
+    const load = this.beginLoad(options.signal, (error, aborted) => (aborted && !(error instanceof FolioError) ? cancelledError() : error));
+    const { controller } = load;
     const started = performance.now();
     const report = (progress: LoadProgress) => options.onProgress?.(progress);
     try {
@@ -129,7 +115,7 @@ export class TinyEngine implements Engine {
       report({ fraction: 1, phase: "compile", bytesDone: bytes, bytesTotal: bytes, text: `Ready: ${response.meta.name}` });
       const entry = tinyEntry(response, bytes, "url" in source ? source.url : "");
       this.maxPromptChars = response.meta.maxPromptTokens;
-      this.loaded = {
+      return this.loadSucceeded(load, {
         entry,
         loadSeconds: (performance.now() - started) / 1000,
         capabilities: {
@@ -141,18 +127,9 @@ export class TinyEngine implements Engine {
           thinkingSwitch: false,
           tokenCounting: "exact",
         },
-      };
-      this.setState("ready");
-      return this.loaded;
+      });
     } catch (error) {
-      if (this.loadController === controller) {
-        this.teardown();
-        this.setState("idle");
-      }
-      throw controller.signal.aborted && !(error instanceof FolioError) ? cancelledError() : error;
-    } finally {
-      options.signal?.removeEventListener("abort", onOuterAbort);
-      if (this.loadController === controller) this.loadController = null;
+      throw this.loadFailed(load, error);
     }
   }
 
@@ -161,48 +138,42 @@ export class TinyEngine implements Engine {
    * is ignored (tiny models never think) and maxTokens is capped at the model's answer length.
    */
   async *chat(request: ChatRequest): AsyncIterable<ChatChunk> {
-    const client = this.client;
-    if (!client || !this.loaded) throw notLoadedError();
-    if (this.current === "generating") {
-      throw new FolioError("InvalidRequestError", "A reply is already being generated.", "Wait for it to finish, or stop it first.");
-    }
-    if (request.signal?.aborted) {
-      yield { kind: "done", finishReason: "abort", usage: null };
-      return;
-    }
-    const { prompt } = chatToTinyPrompt(request.messages, this.maxPromptChars);
+    yield* this.reply(request, this.client, (client) => {
+      const { prompt } = chatToTinyPrompt(request.messages, this.maxPromptChars);
+      const waker: ReplyWaker = { cut: false, wake: null };
+      this.cutChat = () => {
+        waker.cut = true;
+        waker.wake?.();
+      };
+      return { chunks: this.generate(client, request, prompt, waker), stop: () => this.stop() };
+    });
+  }
+
+  /** Relays the runtime's tokens as they arrive, then its usage. */
+  private async *generate(client: RpcClient<TinyMethods>, request: ChatRequest, prompt: string, waker: ReplyWaker): AsyncGenerator<ChatChunk> {
     const queue: string[] = [];
-    let wake: (() => void) | null = null;
     let result: TinyGenerateResponse | null = null;
     let failure: unknown = null;
-    let cut = false;
-    this.cutChat = () => {
-      cut = true;
-      wake?.();
-    };
-    const onAbort = () => this.stop();
-    request.signal?.addEventListener("abort", onAbort);
-    this.setState("generating");
     const started = performance.now();
     const pending = client
       .call(
         "generate",
         { prompt, maxTokens: request.maxTokens, temperature: request.temperature ?? 0, seed: Math.floor(Math.random() * 0xffffffff) },
-        { onProgress: ({ text }) => (queue.push(text), wake?.()) },
+        { onProgress: ({ text }) => (queue.push(text), waker.wake?.()) },
       )
       .then(
         (response) => void (result = response),
         (error: unknown) => void (failure = error ?? new Error("generation failed")),
       )
-      .finally(() => wake?.());
+      .finally(() => waker.wake?.());
     try {
       for (;;) {
         while (queue.length > 0) yield { kind: "delta", text: queue.shift() as string };
-        if (result || failure || cut) break;
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = null;
+        if (result || failure || waker.cut) break;
+        await new Promise<void>((resolve) => (waker.wake = resolve));
+        waker.wake = null;
       }
-      if (cut) {
+      if (waker.cut) {
         yield { kind: "done", finishReason: "abort", usage: null };
         return;
       }
@@ -224,32 +195,26 @@ export class TinyEngine implements Engine {
         },
       };
     } finally {
-      request.signal?.removeEventListener("abort", onAbort);
       this.cutChat = null;
-      if (this.state === "generating") this.setState(this.client ? "ready" : "idle");
     }
   }
 
   /** Characters of `text`: the tiny models read one token per character. */
   async countTokens(text: string): Promise<number> {
-    if (!this.loaded) {
-      throw new FolioError("ModelNotLoadedError", "No model is loaded, so there is no tokenizer to count with.", "Load a model in Models first.");
-    }
+    if (!this.loaded) throw noTokenizerError();
     return this.tokenizer.count(text);
   }
 
   stop(): void {
-    if (this.current === "generating") this.client?.call("stop", null).catch(() => undefined);
+    if (this.state === "generating") this.client?.call("stop", null).catch(() => undefined);
   }
 
   async unload(): Promise<void> {
-    this.loadController?.abort(cancelledError());
-    const had = this.port !== null || this.loaded !== null;
-    this.teardown();
-    if (had && this.current !== "loading") this.setState("idle");
+    this.cancelLoad();
+    this.release(this.port !== null);
   }
 
-  private teardown(): void {
+  protected teardown(): void {
     this.cutChat?.();
     this.port?.terminate();
     this.port = null;

@@ -5,17 +5,8 @@ import { findEntry, type CatalogEntry } from "../../core/models/catalog";
 import { parseWebLlmProgress, RateMeter } from "../../core/models/progress";
 import { cancelledError } from "../../lib/rpc";
 import { FolioError } from "../../lib/errors";
-import type {
-  ChatChunk,
-  ChatRequest,
-  ChatUsage,
-  Engine,
-  EngineCapabilities,
-  EngineState,
-  FinishReason,
-  LoadedModel,
-  LoadOptions,
-} from "./engine";
+import type { ChatChunk, ChatRequest, ChatUsage, EngineCapabilities, FinishReason, LoadedModel, LoadOptions } from "./engine";
+import { EngineBase, noTokenizerError, type ReplyStream } from "./engine-base";
 import { loadWebLlm, loadWebLlmCatalog } from "./web-llm-catalog";
 import { mapWebLlmError } from "./web-llm-errors";
 import { tokenCounterFor, type TokenCounter } from "./token-counter";
@@ -60,27 +51,13 @@ function toFinishReason(reason: string | null | undefined): FinishReason {
   return reason === "stop" || reason === "length" || reason === "abort" ? reason : "other";
 }
 
-export class WebLlmEngine implements Engine {
+export class WebLlmEngine extends EngineBase {
   private worker: Worker | null = null;
   private engine: WebWorkerMLCEngine | null = null;
-  private loaded: LoadedModel | null = null;
   private counter: TokenCounter | null = null;
-  private loadController: AbortController | null = null;
-  private current: EngineState = "idle";
 
-  constructor(private readonly options: WebLlmEngineOptions = {}) {}
-
-  get state(): EngineState {
-    return this.current;
-  }
-
-  get capabilities(): EngineCapabilities | null {
-    return this.loaded?.capabilities ?? null;
-  }
-
-  private setState(state: EngineState): void {
-    this.current = state;
-    this.options.onChange?.();
+  constructor(private readonly options: WebLlmEngineOptions = {}) {
+    super(options);
   }
 
   async load(modelId: string, options: LoadOptions): Promise<LoadedModel> {
@@ -91,11 +68,8 @@ export class WebLlmEngine implements Engine {
     if (!entry) {
       throw new FolioError("ModelNotFoundError", `"${modelId}" is not in Folio's model list.`, "Pick a model from the list in Models.");
     }
-    const controller = new AbortController();
-    this.loadController = controller;
-    const onOuterAbort = () => controller.abort(cancelledError());
-    options.signal?.addEventListener("abort", onOuterAbort);
-    this.setState("loading");
+    const load = this.beginLoad(options.signal, (error) => mapWebLlmError(error).error);
+    const { controller } = load;
     const started = performance.now();
     let worker: Worker | null = null;
     try {
@@ -135,107 +109,44 @@ export class WebLlmEngine implements Engine {
         clearTimeout(stallTimer);
       }
       const counter = tokenCounterFor(entry);
-      this.loaded = {
+      this.counter = counter;
+      return this.loadSucceeded(load, {
         capabilities: capabilitiesOf(entry, options.contextWindow, counter.kind),
         entry,
         loadSeconds: (performance.now() - started) / 1000,
-      };
-      this.counter = counter;
-      this.setState("ready");
-      return this.loaded;
+      });
     } catch (error) {
-      // A newer load may already own the engine (it unloaded this one): leave its worker alone.
-      if (this.loadController === controller) {
-        this.teardown();
-        this.setState("idle");
-      }
-      throw mapWebLlmError(error).error;
-    } finally {
-      options.signal?.removeEventListener("abort", onOuterAbort);
-      if (this.loadController === controller) this.loadController = null;
+      throw this.loadFailed(load, error);
     }
   }
 
   async *chat(request: ChatRequest): AsyncIterable<ChatChunk> {
-    const engine = this.engine;
-    if (!engine || !this.loaded) {
-      throw new FolioError("ModelNotLoadedError", "No model is loaded.", "Load a model in Models, then ask again.");
-    }
-    if (this.current === "generating") {
-      throw new FolioError("InvalidRequestError", "A reply is already being generated.", "Wait for it to finish, or stop it first.");
-    }
-    if (request.signal?.aborted) {
-      yield { kind: "done", finishReason: "abort", usage: null };
-      return;
-    }
-    const onAbort = () => engine.interruptGenerate();
-    request.signal?.addEventListener("abort", onAbort);
-    this.setState("generating");
-    let finishReason: FinishReason = "other";
-    let usage: ChatUsage | null = null;
-    try {
-      let stream: AsyncIterable<ChatCompletionChunk>;
-      try {
-        stream = await engine.chat.completions.create({
-          messages: request.messages,
-          stream: true,
-          stream_options: { include_usage: true },
-          max_tokens: request.maxTokens,
-          temperature: request.temperature,
-          extra_body: { enable_thinking: request.thinking },
-        });
-      } catch (error) {
-        throw mapWebLlmError(error).error;
-      }
-      // web-llm raises its errors here, while iterating, not from create(); through the worker they are strings.
-      const iterator = stream[Symbol.asyncIterator]();
-      for (;;) {
-        let next: IteratorResult<ChatCompletionChunk>;
-        try {
-          next = await iterator.next();
-        } catch (error) {
-          throw mapWebLlmError(error).error;
-        }
-        if (next.done) break;
-        const chunk = next.value;
-        const choice = chunk.choices[0];
-        const text = choice?.delta.content;
-        if (text) yield { kind: "delta", text };
-        if (choice?.finish_reason) finishReason = toFinishReason(choice.finish_reason);
-        if (chunk.usage) usage = toUsage(chunk.usage);
-      }
-      yield { kind: "done", finishReason: request.signal?.aborted ? "abort" : finishReason, usage };
-    } finally {
-      request.signal?.removeEventListener("abort", onAbort);
-      // Unless an unload or a new load changed the state meanwhile, the engine is ready again.
-      if (this.state === "generating") this.setState(this.engine ? "ready" : "idle");
-    }
+    yield* this.reply(request, this.engine, (engine): ReplyStream => ({
+      chunks: streamReply(engine, request),
+      stop: () => engine.interruptGenerate(),
+    }));
   }
 
   async countTokens(text: string): Promise<number> {
-    if (!this.counter) {
-      throw new FolioError("ModelNotLoadedError", "No model is loaded, so there is no tokenizer to count with.", "Load a model in Models first.");
-    }
+    if (!this.counter) throw noTokenizerError();
     return this.counter.count(text);
   }
 
   stop(): void {
-    if (this.current === "generating") this.engine?.interruptGenerate();
+    if (this.state === "generating") this.engine?.interruptGenerate();
   }
 
   async unload(): Promise<void> {
-    this.loadController?.abort(cancelledError());
+    this.cancelLoad();
     const engine = this.engine;
     if (engine && this.loaded) {
       // Free GPU memory in an orderly way first; terminating the worker frees whatever is left.
       await Promise.race([engine.unload().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000))]);
     }
-    const had = this.worker !== null || this.loaded !== null;
-    this.teardown();
-    if (had && this.current !== "loading") this.setState("idle");
+    this.release(this.worker !== null);
   }
 
-  private teardown(): void {
+  protected teardown(): void {
     this.worker?.terminate();
     this.worker = null;
     this.engine = null;
@@ -254,4 +165,41 @@ function capabilitiesOf(entry: CatalogEntry, contextWindow: number, tokenCountin
     thinkingSwitch: entry.thinkingSwitch,
     tokenCounting,
   };
+}
+
+/** One reply from web-llm as chunks: its deltas as they stream, then how it finished and its usage. */
+async function* streamReply(engine: WebWorkerMLCEngine, request: ChatRequest): AsyncGenerator<ChatChunk> {
+  let finishReason: FinishReason = "other";
+  let usage: ChatUsage | null = null;
+  let stream: AsyncIterable<ChatCompletionChunk>;
+  try {
+    stream = await engine.chat.completions.create({
+      messages: request.messages,
+      stream: true,
+      stream_options: { include_usage: true },
+      max_tokens: request.maxTokens,
+      temperature: request.temperature,
+      extra_body: { enable_thinking: request.thinking },
+    });
+  } catch (error) {
+    throw mapWebLlmError(error).error;
+  }
+  // web-llm raises its errors here, while iterating, not from create(); through the worker they are strings.
+  const iterator = stream[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<ChatCompletionChunk>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      throw mapWebLlmError(error).error;
+    }
+    if (next.done) break;
+    const chunk = next.value;
+    const choice = chunk.choices[0];
+    const text = choice?.delta.content;
+    if (text) yield { kind: "delta", text };
+    if (choice?.finish_reason) finishReason = toFinishReason(choice.finish_reason);
+    if (chunk.usage) usage = toUsage(chunk.usage);
+  }
+  yield { kind: "done", finishReason: request.signal?.aborted ? "abort" : finishReason, usage };
 }

@@ -1,14 +1,14 @@
 // Reads and writes documents: meta and content always together, in one transaction each time.
-import type { IDBPTransaction, StoreNames } from "idb";
 import { FolioError, toFolioError } from "../../lib/errors";
 import { packSections, unpackSections } from "../../core/text/packed-sections";
 import type { DocumentMeta, FolioDocument, Section } from "../../core/text/types";
 import { openFolioDatabase } from "./database";
-import { STORES, type ContentRecord, type FolioSchema } from "./schema";
-import { mostTellingError, toStorageError } from "./storage-errors";
+import { STORES, type ContentRecord } from "./schema";
+import { toStorageError } from "./storage-errors";
+import { writeTogether, type WriteRequest } from "./write-transaction";
 
-type Stores = StoreNames<FolioSchema>[];
-type WriteTransaction = IDBPTransaction<FolioSchema, Stores, "readwrite">;
+/** Both document stores: every write touches meta and content together. */
+const DOCUMENT_STORES = [STORES.documents, STORES.contents];
 
 /** Every stored document's meta, newest first. Cheap: content is not read. */
 export async function listDocuments(): Promise<DocumentMeta[]> {
@@ -85,40 +85,7 @@ export function toDocumentMeta(doc: DocumentMeta): DocumentMeta {
   return { id, name, format, bytes, addedAt, stats };
 }
 
-/**
- * Issues `requests` in order in one readwrite transaction over both document stores and waits for it to
- * commit. If anything fails (a request, cloning a value, the commit itself) the transaction is
- * aborted, so none of its writes land, and the most telling error is thrown as a FolioError.
- */
-async function write(action: string, requests: ((tx: WriteTransaction) => Promise<unknown>)[]): Promise<void> {
-  let tx: WriteTransaction;
-  try {
-    const db = await openFolioDatabase();
-    tx = db.transaction([STORES.documents, STORES.contents], "readwrite");
-  } catch (error) {
-    throw toStorageError(error, action);
-  }
-  const pending: Promise<unknown>[] = [];
-  try {
-    for (const request of requests) pending.push(request(tx));
-  } catch (error) {
-    // A value that cannot be stored throws synchronously; undo the writes already queued.
-    abortQuietly(tx);
-    await Promise.allSettled([...pending, tx.done]);
-    throw toStorageError(mostTellingError([error, tx.error]), action);
-  }
-  const results = await Promise.allSettled([...pending, tx.done]);
-  const failures = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
-  if (failures.length > 0) {
-    abortQuietly(tx);
-    throw toStorageError(mostTellingError([...failures, tx.error]), action);
-  }
-}
-
-function abortQuietly(tx: WriteTransaction): void {
-  try {
-    tx.abort();
-  } catch {
-    // Already committed or aborted.
-  }
+/** Writes over both document stores, all or nothing (see writeTogether). */
+function write(action: string, requests: WriteRequest[]): Promise<void> {
+  return writeTogether(action, DOCUMENT_STORES, requests);
 }

@@ -1,12 +1,12 @@
 // Reads and writes the Lab's runs and checkpoints. A checkpoint's meta and bytes always go together
 // in one transaction, so a failed save or import leaves what was stored exactly as it was.
-import type { IDBPTransaction, StoreNames } from "idb";
 import type { LabCheckpointInfo, LabRunSpec, TrainDevice } from "../nn/lab-spec";
 import type { StepMetrics } from "../nn/trainer";
 import { FolioError } from "../../lib/errors";
 import { openFolioDatabase } from "./database";
-import { STORES, type FolioSchema } from "./schema";
-import { mostTellingError, toStorageError } from "./storage-errors";
+import { STORES } from "./schema";
+import { toStorageError } from "./storage-errors";
+import { writeTogether, type WriteTransaction } from "./write-transaction";
 
 export type LabRunStatus = "running" | "paused" | "done" | "stopped" | "failed";
 
@@ -39,9 +39,6 @@ export interface LabCheckpointBlob {
   data: ArrayBuffer;
 }
 
-type LabStores = StoreNames<FolioSchema>[];
-type WriteTransaction = IDBPTransaction<FolioSchema, LabStores, "readwrite">;
-
 /** Every run, newest first. */
 export async function listLabRuns(): Promise<LabRunRecord[]> {
   try {
@@ -54,12 +51,12 @@ export async function listLabRuns(): Promise<LabRunRecord[]> {
 
 /** Stores a run or replaces the one with the same id. */
 export async function saveLabRun(run: LabRunRecord): Promise<void> {
-  await write("save the run", [STORES.labRuns], [(tx) => tx.objectStore(STORES.labRuns).put(run)]);
+  await writeTogether("save the run", [STORES.labRuns], [(tx) => tx.objectStore(STORES.labRuns).put(run)]);
 }
 
 /** Removes a run (its checkpoints stay; they carry their own settings). */
 export async function deleteLabRun(id: string): Promise<void> {
-  await write("remove the run", [STORES.labRuns], [(tx) => tx.objectStore(STORES.labRuns).delete(id)]);
+  await writeTogether("remove the run", [STORES.labRuns], [(tx) => tx.objectStore(STORES.labRuns).delete(id)]);
 }
 
 /** Every checkpoint's meta, newest first; the bytes are not read. */
@@ -74,7 +71,7 @@ export async function listLabCheckpoints(): Promise<LabCheckpointMeta[]> {
 
 /** Stores a checkpoint's meta and bytes together, with `run` too when given (an import adds its run). */
 export async function saveLabCheckpoint(meta: LabCheckpointMeta, data: ArrayBuffer, run?: LabRunRecord): Promise<void> {
-  await write("save the checkpoint", [STORES.labCheckpoints, STORES.labCheckpointData, STORES.labRuns], [
+  await writeTogether("save the checkpoint", [STORES.labCheckpoints, STORES.labCheckpointData, STORES.labRuns], [
     (tx) => tx.objectStore(STORES.labCheckpoints).put(meta),
     (tx) => tx.objectStore(STORES.labCheckpointData).put({ id: meta.id, data }),
     ...(run ? [(tx: WriteTransaction) => tx.objectStore(STORES.labRuns).put(run)] : []),
@@ -96,41 +93,8 @@ export async function getLabCheckpointData(id: string): Promise<ArrayBuffer> {
 
 /** Removes a checkpoint's meta and bytes together. */
 export async function deleteLabCheckpoint(id: string): Promise<void> {
-  await write("remove the checkpoint", [STORES.labCheckpoints, STORES.labCheckpointData], [
+  await writeTogether("remove the checkpoint", [STORES.labCheckpoints, STORES.labCheckpointData], [
     (tx) => tx.objectStore(STORES.labCheckpoints).delete(id),
     (tx) => tx.objectStore(STORES.labCheckpointData).delete(id),
   ]);
-}
-
-/** Issues `requests` in one readwrite transaction and waits for the commit; on any failure it aborts. */
-async function write(action: string, stores: LabStores, requests: ((tx: WriteTransaction) => Promise<unknown>)[]): Promise<void> {
-  let tx: WriteTransaction;
-  try {
-    const db = await openFolioDatabase();
-    tx = db.transaction(stores, "readwrite");
-  } catch (error) {
-    throw toStorageError(error, action);
-  }
-  const pending: Promise<unknown>[] = [];
-  try {
-    for (const request of requests) pending.push(request(tx));
-  } catch (error) {
-    abortQuietly(tx);
-    await Promise.allSettled([...pending, tx.done]);
-    throw toStorageError(mostTellingError([error, tx.error]), action);
-  }
-  const results = await Promise.allSettled([...pending, tx.done]);
-  const failures = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
-  if (failures.length > 0) {
-    abortQuietly(tx);
-    throw toStorageError(mostTellingError([...failures, tx.error]), action);
-  }
-}
-
-function abortQuietly(tx: WriteTransaction): void {
-  try {
-    tx.abort();
-  } catch {
-    // Already committed or aborted.
-  }
 }

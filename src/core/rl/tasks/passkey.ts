@@ -1,26 +1,20 @@
 // Passkey retrieval: one labelled secret code hidden in filler prose, found by its label.
 // Difficulty adds distractor codes under other labels and lengthens the code.
-import { createRng, shuffle, type Rng } from "../random";
-import { fitToTokens, fillerSentence } from "./filler";
-import { ANSWER_INSTRUCTION, validateTaskOptions, workedSolution, type TaskExample, type TaskOptions } from "./types";
+import { shuffle } from "../random";
+import { fillerSentence } from "./filler";
+import { beginTask, fitHaystack, haystackExample, questionTail } from "./haystack-example";
+import { digits } from "./random-strings";
+import { workedSolution, type TaskExample, type TaskOptions } from "./types";
 
 const COLOURS = ["red", "blue", "green", "amber", "violet", "silver", "black", "white"];
 const THINGS = ["door", "gate", "chest", "vault", "locker", "cabinet"];
-
-function digits(rng: Rng, length: number): string {
-  let out = String(1 + rng.int(9));
-  while (out.length < length) out += String(rng.int(10));
-  return out;
-}
 
 /**
  * A passkey example. difficulty d in [0, 1]: round(4 d) distractor codes for other labels, and
  * codes of 5 + round(3 d) digits. The asked code sits at a uniformly random depth.
  */
 export function passkeyTask(options: TaskOptions): TaskExample {
-  validateTaskOptions(options);
-  const { seed, difficulty, contextTokens, tokenizer } = options;
-  const rng = createRng(seed);
+  const { difficulty, rng } = beginTask(options);
   const distractors = Math.round(4 * difficulty);
   const codeLength = 5 + Math.round(3 * difficulty);
   const labels = shuffle(
@@ -37,15 +31,12 @@ export function passkeyTask(options: TaskOptions): TaskExample {
   }));
 
   const question = `What is the secret code for ${target.label}?`;
-  const fit = fitToTokens({
-    tokenizer,
-    targetTokens: contextTokens,
+  const fit = fitHaystack(options, {
     before: `Below is a long text. Somewhere in it is the secret code for ${target.label}.\n\n`,
-    after: `\n\nQuestion: ${question} ${ANSWER_INSTRUCTION}`,
+    after: questionTail(question),
     separator: " ",
     needles,
     nextUnit: () => fillerSentence(rng),
-    field: "contextTokens",
   });
 
   const others = entries.slice(1).map((e) => e.label);
@@ -53,21 +44,11 @@ export function passkeyTask(options: TaskOptions): TaskExample {
     `I need the secret code for ${target.label}. The text says: "${(needles[0] as { text: string }).text}"` +
     (others.length > 0 ? ` The other codes belong to ${others.join(", ")}, so they do not count.` : "") +
     ` The code is ${target.code}.`;
-  return {
-    prompt: fit.prompt,
+  return haystackExample(options, fit, {
+    task: "passkey",
     answer: target.code,
     reward: "exact",
     solution: workedSolution(reasoning, target.code),
-    metadata: {
-      task: "passkey",
-      seed,
-      difficulty,
-      targetTokens: contextTokens,
-      promptTokens: fit.promptTokens,
-      needleDepths: fit.needleDepths,
-      needleCharOffsets: fit.needleCharOffsets,
-      fillerUnits: fit.fillerUnits,
-      details: { distractors, codeLength, label: target.label },
-    },
-  };
+    details: { distractors, codeLength, label: target.label },
+  });
 }

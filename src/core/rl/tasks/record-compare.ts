@@ -1,8 +1,8 @@
 // Multi-record comparison: many records with numeric fields, one question: which record has the
 // largest value of a named field? Difficulty narrows the gap between the largest and the runner-up.
-import { choice, createRng, type Rng } from "../random";
-import { fitToTokens } from "./filler";
-import { ANSWER_INSTRUCTION, validateTaskOptions, workedSolution, type TaskExample, type TaskOptions } from "./types";
+import { choice, type Rng } from "../random";
+import { beginTask, fitHaystack, haystackExample, questionTail } from "./haystack-example";
+import { workedSolution, type TaskExample, type TaskOptions } from "./types";
 
 const FIELDS = ["staff", "revenue", "visitors", "rating"] as const;
 const CITIES = ["Oslo", "Lima", "Porto", "Quito", "Riga", "Turin", "Hanoi", "Perth", "Accra", "Bergen"];
@@ -17,9 +17,7 @@ const WINNER_SPAN = 40_000;
  * winner's by max(1, round(20000 (1 - d)^2)); every other record is below the runner-up.
  */
 export function recordCompareTask(options: TaskOptions): TaskExample {
-  validateTaskOptions(options);
-  const { seed, difficulty, contextTokens, tokenizer } = options;
-  const rng = createRng(seed);
+  const { difficulty, rng } = beginTask(options);
   const field = choice(rng, FIELDS);
   const usedIds = new Set<string>();
   const newId = (): string => {
@@ -44,35 +42,22 @@ export function recordCompareTask(options: TaskOptions): TaskExample {
   ];
   const nextUnit = (): string => record(rng, newId(), 100 + rng.int(Math.max(1, runnerUpValue - 100)));
 
-  const fit = fitToTokens({
-    tokenizer,
-    targetTokens: contextTokens,
+  const fit = fitHaystack(options, {
     before: "Below are records of organisations, one per line.\n\n",
-    after: `\n\nQuestion: Which record has the largest ${field}? Give its record id (like AB1234). ${ANSWER_INSTRUCTION}`,
+    after: questionTail(`Which record has the largest ${field}? Give its record id (like AB1234).`),
     separator: "\n",
     needles,
     nextUnit,
-    field: "contextTokens",
   });
 
   const reasoning =
     `I compare the ${field} of every record. The largest is ${winnerValue}, in record ${winnerId}; ` +
     `the next largest is ${runnerUpValue}, in record ${runnerUpId}.`;
-  return {
-    prompt: fit.prompt,
+  return haystackExample(options, fit, {
+    task: "record-compare",
     answer: winnerId,
     reward: "exact",
     solution: workedSolution(reasoning, winnerId),
-    metadata: {
-      task: "record-compare",
-      seed,
-      difficulty,
-      targetTokens: contextTokens,
-      promptTokens: fit.promptTokens,
-      needleDepths: fit.needleDepths,
-      needleCharOffsets: fit.needleCharOffsets,
-      fillerUnits: fit.fillerUnits,
-      details: { field, gap, winnerValue, runnerUpId, records: fit.fillerUnits + 2 },
-    },
-  };
+    details: { field, gap, winnerValue, runnerUpId, records: fit.fillerUnits + 2 },
+  });
 }

@@ -1,17 +1,13 @@
 // Multi-hop variable tracking (RULER-style): "VAR A = 48213." then "VAR B = VAR A." and so on,
 // scattered in order through filler prose; the question asks the value of the chain's last variable.
 // Difficulty lengthens the chain and adds distractor chains.
-import { createRng, type Rng } from "../random";
-import { fitToTokens, fillerSentence, type Needle } from "./filler";
-import { ANSWER_INSTRUCTION, validateTaskOptions, workedSolution, type TaskExample, type TaskOptions } from "./types";
+import type { Rng } from "../random";
+import { fillerSentence, type Needle } from "./filler";
+import { beginTask, fitHaystack, haystackExample, questionTail } from "./haystack-example";
+import { randomString } from "./random-strings";
+import { workedSolution, type TaskExample, type TaskOptions } from "./types";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
-function name(rng: Rng): string {
-  let out = "";
-  for (let i = 0; i < 5; i++) out += LETTERS[rng.int(26)];
-  return out;
-}
 
 interface Chain {
   names: string[];
@@ -32,9 +28,7 @@ function chainNeedles(rng: Rng, chain: Chain): Needle[] {
  * first assignment, and round(3 d) distractor chains of the same length with other values.
  */
 export function variableTrackingTask(options: TaskOptions): TaskExample {
-  validateTaskOptions(options);
-  const { seed, difficulty, contextTokens, tokenizer } = options;
-  const rng = createRng(seed);
+  const { difficulty, rng } = beginTask(options);
   const hops = 1 + Math.round(7 * difficulty);
   const distractors = Math.round(3 * difficulty);
   const usedNames = new Set<string>();
@@ -43,7 +37,7 @@ export function variableTrackingTask(options: TaskOptions): TaskExample {
   for (let c = 0; c <= distractors; c++) {
     const names: string[] = [];
     while (names.length < hops + 1) {
-      const n = name(rng);
+      const n = randomString(rng, LETTERS, 5);
       if (!usedNames.has(n)) {
         usedNames.add(n);
         names.push(n);
@@ -59,15 +53,12 @@ export function variableTrackingTask(options: TaskOptions): TaskExample {
   const needles = chains.flatMap((chain) => chainNeedles(rng, chain));
   const last = main.names[main.names.length - 1] as string;
 
-  const fit = fitToTokens({
-    tokenizer,
-    targetTokens: contextTokens,
+  const fit = fitHaystack(options, {
     before: "Below is a long text with some variable assignments hidden in it. Each VAR line assigns a value or copies another variable.\n\n",
-    after: `\n\nQuestion: What is the value of VAR ${last}? ${ANSWER_INSTRUCTION}`,
+    after: questionTail(`What is the value of VAR ${last}?`),
     separator: " ",
     needles,
     nextUnit: () => fillerSentence(rng),
-    field: "contextTokens",
   });
 
   const steps = main.names.map((n, i) =>
@@ -76,22 +67,13 @@ export function variableTrackingTask(options: TaskOptions): TaskExample {
       : `VAR ${n} = VAR ${main.names[i - 1] as string}, so VAR ${n} = ${main.value}.`,
   );
   const reasoning = `I follow the chain back from VAR ${last}. ${steps.join(" ")}`;
-  return {
-    prompt: fit.prompt,
+  return haystackExample(options, fit, {
+    task: "variable-tracking",
     answer: main.value,
     reward: "numeric",
     solution: workedSolution(reasoning, main.value),
-    metadata: {
-      task: "variable-tracking",
-      seed,
-      difficulty,
-      targetTokens: contextTokens,
-      promptTokens: fit.promptTokens,
-      // Only the asked chain's statements: the needles of distractor chains follow them.
-      needleDepths: fit.needleDepths.slice(0, hops + 1),
-      needleCharOffsets: fit.needleCharOffsets.slice(0, hops + 1),
-      fillerUnits: fit.fillerUnits,
-      details: { hops, distractors, variable: last },
-    },
-  };
+    details: { hops, distractors, variable: last },
+    // Only the asked chain's statements: the needles of distractor chains follow them.
+    askedNeedles: hops + 1,
+  });
 }
