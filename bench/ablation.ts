@@ -6,6 +6,7 @@
 //
 //   npx tsx bench/ablation.ts                 (3 seeds; about 20-25 min on 2 cores)
 //   npx tsx bench/ablation.ts --seeds 1 --quick
+//   npx tsx bench/ablation.ts --sft 300 --rl-per-phase 20    (a larger budget per run)
 import { mkdirSync, writeFileSync } from "node:fs";
 import { defaultDevice, init } from "@jax-js/jax";
 import { evaluateTiny } from "../src/adapters/llm/tiny-eval";
@@ -29,8 +30,8 @@ const SEEDS = Number(arg("--seeds") ?? 3);
 const DIFFICULTY = 0;
 const LENGTHS = [16, 24, 32] as const;
 const LONGEST = LENGTHS[LENGTHS.length - 1] as number;
-const SFT_STEPS = QUICK ? 4 : 100;
-const RL_STEPS_PER_PHASE = QUICK ? 2 : 10;
+const SFT_STEPS = Number(arg("--sft") ?? (QUICK ? 4 : 100));
+const RL_STEPS_PER_PHASE = Number(arg("--rl-per-phase") ?? (QUICK ? 2 : 10));
 const RL_STEPS = RL_STEPS_PER_PHASE * LENGTHS.length;
 const LAST_N = QUICK ? 2 : 8;
 const HELD_OUT = QUICK ? 16 : 128;
