@@ -4,8 +4,12 @@
 // measures held-out accuracy and writes public/models/passkey-tiny.folio-ckpt and
 // public/models/index.json.
 //
-// Reproduce exactly:   npx tsx scripts/train-shipped-model.ts            (seed 7, wasm, Node)
-// Flags: --seed N, --quick (a few steps, writes to bench/out/ instead), --out DIR.
+// The shipped model: the command public/models/index.json records ("reproduce"); the defaults here
+// are that run's settings (4 layers, d 64, prompts up to 80 characters, 800 SFT steps at 64 then
+// 2,200 at 80 with a cosine-decayed step size, 13 DAPO steps; about 40 minutes on one core).
+// Flags: --seed N, --layers N, --d-model N, --max-prompt N, --stages STEPS:LEN,..., --difficulty D,
+// --no-decay, --eval-every N (held-out accuracy every N SFT steps), --quick (a few steps, writes to
+// bench/out/ instead), --out DIR.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultDevice, init } from "@jax-js/jax";
@@ -25,20 +29,24 @@ const arg = (name: string): string | undefined => {
   return at >= 0 ? process.argv[at + 1] : undefined;
 };
 const QUICK = process.argv.includes("--quick");
+/** This run's command as the manifest records it (the output folder left out). */
+const COMMAND = ["npx tsx scripts/train-shipped-model.ts", ...process.argv.slice(2).filter((a, i, all) => a !== "--out" && all[i - 1] !== "--out")].join(" ");
 const SEED = Number(arg("--seed") ?? 7);
 const OUT = arg("--out") ?? (QUICK ? "bench/out/models" : "public/models");
 
 const ID = "passkey-tiny";
 /** Longest prompt (context + question line), characters; answers are "Answer: NNNNN" (13) + EOS. */
-const MAX_PROMPT = Number(arg("--max-prompt") ?? 256);
+const MAX_PROMPT = Number(arg("--max-prompt") ?? 80);
 const MAX_ANSWER = 16;
-const DIFFICULTY = Number(arg("--difficulty") ?? 0.6);
+const DIFFICULTY = Number(arg("--difficulty") ?? 0.5);
 const EVAL_EVERY = Number(arg("--eval-every") ?? 0);
-const MODEL: TransformerConfig = { layers: 2, dModel: 64, heads: 4, dFf: 256, vocab: 128, maxContext: MAX_PROMPT + 1 + MAX_ANSWER };
+const LAYERS = Number(arg("--layers") ?? 4);
+const D_MODEL = Number(arg("--d-model") ?? 64);
+const MODEL: TransformerConfig = { layers: LAYERS, dModel: D_MODEL, heads: 4, dFf: 4 * D_MODEL, vocab: 128, maxContext: MAX_PROMPT + 1 + MAX_ANSWER };
 
 /** "steps:length,steps:length": warm-up SFT stages; each batch's prompts vary from 30% to 100% of the length. */
 const parseStages = (text: string): [number, number][] => text.split(",").map((part) => part.split(":").map(Number) as [number, number]);
-const SFT_STAGES = parseStages(arg("--stages") ?? (QUICK ? "3:96,2:256" : "260:96,110:160,70:256"));
+const SFT_STAGES = parseStages(arg("--stages") ?? (QUICK ? "3:64,2:80" : "800:64,2200:80"));
 /** DAPO curriculum phases after warm-up. */
 const RL_PHASES = [
   { contextTokens: Math.round(0.75 * MAX_PROMPT), steps: QUICK ? 1 : 5 },
@@ -54,6 +62,16 @@ const sftLength = (step: number): number => {
     if (step < end) return length;
   }
   return MAX_PROMPT;
+};
+
+/** SFT step size: a 100-step warm-up to 3e-3, then cosine decay to 3% of it by the last step (--no-decay: 3e-3 throughout). */
+const PEAK_RATE = 3e-3;
+const DECAY = !process.argv.includes("--no-decay");
+const sftRate = (step: number): number => {
+  if (!DECAY) return PEAK_RATE;
+  if (step < 100) return (PEAK_RATE * (step + 1)) / 100;
+  const progress = (step - 100) / Math.max(1, sftSteps - 100);
+  return PEAK_RATE * (0.03 + 0.97 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, progress))));
 };
 
 await init("wasm");
@@ -77,7 +95,7 @@ const trainer = new Trainer({
   model: MODEL,
   task: varyingLength(evidencePasskeyTask, 0.3),
   sftBatchSize: 16,
-  sftLearningRate: 3e-3,
+  sftLearningRate: sftRate,
   sftContextTokens: sftLength,
 });
 
@@ -106,9 +124,11 @@ while (trainer.sftSteps < sftSteps) {
 await trainer.run(log);
 const trainMinutes = (performance.now() - started) / 60_000;
 
-// The headline: held-out accuracy at the longest prompt; half length is reported beside it.
+// The headline: held-out accuracy at the longest prompt; the shortest prompt every needle and
+// question fit (about what Ask hands over: the needle sentence and the question) is reported beside it.
+const SHORT_PROMPT = 64;
 const accuracy: Record<string, number> = {};
-for (const length of [MAX_PROMPT, Math.round(MAX_PROMPT / 2)]) {
+for (const length of new Set([MAX_PROMPT, Math.min(SHORT_PROMPT, MAX_PROMPT)])) {
   const result = await evaluateTiny(sampler, trainer.params, heldOut(length, HELD_OUT), evalOptions);
   accuracy[`prompt${length}`] = result.accuracy;
   const wrong = result.outputs.filter((_, i) => !result.correct[i]).slice(0, 3);
@@ -119,7 +139,7 @@ sampler.dispose();
 const meta: TinyModelMeta = {
   kind: TINY_MODEL_KIND,
   id: ID,
-  name: "Passkey tiny (char, 2 layers)",
+  name: `Passkey tiny (char, ${LAYERS} layers)`,
   task: "Finds the pass key in a short passage (the evidence Ask hands over) and answers \"Answer: NNNNN\".",
   layout: TINY_LAYOUT,
   model: MODEL,
@@ -132,7 +152,7 @@ const meta: TinyModelMeta = {
     heldOutAccuracy: accuracy,
     heldOutExamples: HELD_OUT,
     minutes: Number(trainMinutes.toFixed(1)),
-    command: "npx tsx scripts/train-shipped-model.ts",
+    command: COMMAND,
   },
 };
 const blob = encodeTinyModel(meta, await treeToHost(trainer.params, "params"));
@@ -151,7 +171,7 @@ const manifest = {
       bytes: blob.byteLength,
       context: { maxPromptChars: MAX_PROMPT, maxAnswerChars: MAX_ANSWER },
       accuracy: { headline: accuracy[`prompt${MAX_PROMPT}`], heldOut: accuracy, examples: HELD_OUT, difficulty: DIFFICULTY, decoding: "greedy, exact match" },
-      reproduce: `npx tsx scripts/train-shipped-model.ts --seed ${SEED}`,
+      reproduce: COMMAND,
       training: { sftSteps, rlSteps: run.curriculum.phases.reduce((s, p) => s + p.steps, 0), minutes: Number(trainMinutes.toFixed(1)) },
     },
   ],

@@ -50,6 +50,8 @@ export interface LaunchOptions {
   /** Reuse a profile (e.g. to test that data survives a browser restart); kept on close. */
   userDataDir?: string;
   extraArgs?: string[];
+  /** No service worker registers (so page.route sees every request the app makes). */
+  blockServiceWorkers?: boolean;
 }
 
 /** The URL of the served app; `path` is appended as is ("#/models", "/?x=1"). */
@@ -65,6 +67,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<FolioB
     headless: true,
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     viewport: { width: 1280, height: 900 },
+    serviceWorkers: options.blockServiceWorkers ? "block" : "allow",
   });
   return {
     context,

@@ -170,7 +170,7 @@ test("offline, the shipped tiny model loads from the cache and answers in Ask", 
   const { context, page, consoleErrors, record } = await openOffline();
   try {
     await page.getByTestId("offline-banner").waitFor();
-    const notes = "Ferry notes.\n\nThe ferry sails at noon. The pass key is 30517. Keep it safe.\n\nThe cafe on the pier closes early on Sundays.";
+    const notes = "Ferry notes.\n\nThe ferry sails at noon from the north pier.\n\nThe pass key is 30517. Keep it safe.\n\nThe cafe on the pier closes early on Sundays.";
     await page.getByTestId("file-input").setInputFiles([{ name: "offline-key.txt", mimeType: "text/plain", buffer: Buffer.from(notes) }]);
     await waitForIngested(page, "offline-key.txt");
 
@@ -180,11 +180,14 @@ test("offline, the shipped tiny model loads from the cache and answers in Ask", 
     await page.getByTestId("question-input").fill("What is the pass key?");
     await page.getByTestId("ask-submit").click();
     const turn = page.getByTestId("turn").last();
-    await expect.poll(() => turn.getAttribute("data-status"), { timeout: 60_000 }).toBe("done");
+    await expect.poll(() => turn.getAttribute("data-status"), { timeout: 60_000 }).toMatch(/^(done|failed)$/);
+    const failure = await turn.getByTestId("turn-error").textContent().catch(() => null);
+    expect(failure, "the turn failed").toBeNull();
     expect(await turn.getAttribute("data-mode")).toBe("model");
     const answer = (await turn.getByTestId("answer").textContent()) ?? "";
-    process.stdout.write(`Offline tiny answer: ${JSON.stringify(answer)}\n`);
-    expect(answer).toMatch(/\d{5}/);
+    const evidence = await turn.getByTestId("evidence-text").allTextContents();
+    process.stdout.write(`Offline tiny: evidence ${JSON.stringify(evidence)}; answer ${JSON.stringify(answer)}\n`);
+    expect(answer).toContain("30517");
     await page.screenshot({ path: artifactPath("offline-tiny.png"), fullPage: true });
     // The checkpoint and its worker came from the cache: no request went anywhere.
     expect(requestsOutside(record.requests, appOrigin())).toEqual([]);

@@ -29,6 +29,11 @@ export interface EngineCapabilities {
   thinkingSwitch: boolean;
   /** How countTokens counts: with the model's own tokenizer ("exact") or by a rough rule ("estimate"). */
   tokenCounting: "exact" | "estimate";
+  /**
+   * For engines whose window is split into a prompt part and a fixed reply part (the tiny models:
+   * prompt, start marker, answer), the reply part in tokens; absent when prompt and reply share it.
+   */
+  fixedReplyTokens?: number;
 }
 
 export interface LoadedModel {

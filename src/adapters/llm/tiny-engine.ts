@@ -126,6 +126,7 @@ export class TinyEngine extends EngineBase {
           supportsThinking: false,
           thinkingSwitch: false,
           tokenCounting: "exact",
+          fixedReplyTokens: entry.maxContextWindow - response.meta.maxPromptTokens,
         },
       });
     } catch (error) {

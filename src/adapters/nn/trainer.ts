@@ -27,8 +27,8 @@ export interface TrainerOptions {
   topP?: number;
   /** Rows per SFT step. Default 16. */
   sftBatchSize?: number;
-  /** Adam step size during warm-up SFT. Default run.learningRate. */
-  sftLearningRate?: number;
+  /** Adam step size during warm-up SFT, or a schedule over SFT steps (0-based). Default run.learningRate. */
+  sftLearningRate?: number | ((sftStep: number) => number);
   /** Prompt length of warm-up SFT examples, in tokens, or a schedule over SFT steps (0-based). Default the first curriculum phase's. */
   sftContextTokens?: number | ((sftStep: number) => number);
   adam?: AdamConfig;
@@ -189,7 +189,8 @@ export class Trainer {
     }
     const promptLength = contextTokens + 1;
     const packed = packRows(packRowsIn, rows, promptLength, promptLength + run.maxResponseTokens, PAD_ID);
-    const stepSize = this.nextStepSize(this.options.sftLearningRate ?? run.learningRate);
+    const rate = this.options.sftLearningRate ?? run.learningRate;
+    const stepSize = this.nextStepSize(typeof rate === "function" ? rate(this.sftSteps) : rate);
     const out = this.sftStep(this.params, this.opt, toBatch(packed), stepSize);
     this.params = out.params;
     this.opt = out.opt;

@@ -5,10 +5,21 @@
 export const MAX_OVERFLOW_RETRIES = 2;
 /** Share of the previous evidence budget kept on each overflow retry. */
 export const OVERFLOW_SHRINK = 0.7;
+/** Compressions tried to fit the evidence to what the model reads (each takes about 10 ms). */
+export const MAX_FIT_ROUNDS = 8;
 /** The smallest budget worth compressing to, in tokens. */
 export const MIN_BUDGET = 16;
 /** Manual (evidence-only) budget bounds and default, in tokens. */
 export const MANUAL_BUDGET = { min: 64, max: 16_384, default: 1024 } as const;
+
+/**
+ * The reserve of a model with a fixed reply part (the tiny models): that part and nothing more. They
+ * count characters, so no slack for tokenizer drift is needed, and a few characters of evidence
+ * (a sentence with the value) are already worth asking with.
+ */
+export function fixedReplyReserve(fixedReplyTokens: number): { answerTokens: number; thinkingTokens: number; minEvidenceTokens: number; safetyTokens: number } {
+  return { answerTokens: fixedReplyTokens, thinkingTokens: 0, minEvidenceTokens: 8, safetyTokens: 0 };
+}
 
 /**
  * Tokens kept free for the reply, scaled down for small windows so a 2K-token model still gets

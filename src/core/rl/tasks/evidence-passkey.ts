@@ -17,9 +17,11 @@ export const PASSKEY_DIGITS = 5;
 /** The label forms the needles use; the question names one of them. */
 const LABELS = ["pass key", "passkey", "secret pass key", "pass key", "passkey"];
 
-/** Needle phrasings; every one states the key right after a label, so the key follows its name. */
+/** Needle phrasings: the key right after its label, or (as people also write) just before it. */
 const NEEDLES: readonly ((label: string, key: string) => string)[] = [
   (l, k) => `The ${l} is ${k}. Remember it. ${k} is the ${l}.`,
+  (l, k) => `Remember it. ${k} is the ${l}.`,
+  (l, k) => `${k} is your ${l}.`,
   (l, k) => `The ${l} is ${k}.`,
   (l, k) => `Remember this ${l}: ${k}.`,
   (l, k) => `The ${l} is ${k}. Keep it safe.`,
