@@ -2,7 +2,7 @@
 // safe Markdown preparation, history for follow-ups, and the echo test engine's reply.
 import { describe, expect, it } from "vitest";
 import { formatRatio, formatMs, numberEvidence, sectionLabel, sourceLine, conversationTitle } from "../../src/features/ask/evidence";
-import { clampManualBudget, MAX_OVERFLOW_RETRIES, MIN_BUDGET, overflowBudget, refitBudget, replyReserve } from "../../src/features/ask/budget-policy";
+import { clampManualBudget, fitToTarget, fixedReplyReserve, MAX_FIT_ROUNDS, MAX_OVERFLOW_RETRIES, MIN_BUDGET, overflowBudget, refitBudget, replyReserve } from "../../src/features/ask/budget-policy";
 import { FrameBatcher } from "../../src/features/ask/frame-batcher";
 import { prepareAnswer, restoreMarkers, safeHref } from "../../src/features/ask/markdown";
 import { echoReply } from "../../src/features/ask/e2e-echo-engine";
@@ -60,6 +60,43 @@ describe("budget policy", () => {
     expect(clampManualBudget(5)).toBe(64);
     expect(clampManualBudget(99_999)).toBe(16_384);
     expect(clampManualBudget(Number.NaN)).toBe(1024);
+  });
+});
+
+describe("fitting the compressor budget to what the model reads", () => {
+  // A model that reads 3 units per compressor token, in steps of 5 budget tokens: what a budget
+  // yields jumps, as whole sentences come and go.
+  const reads = (budget: number): number => 3 * (budget - (budget % 5));
+  const tried: number[] = [];
+  const compress = async (budget: number) => {
+    tried.push(budget);
+    return { output: budget, measured: reads(budget) };
+  };
+
+  it("takes the target at once when it fits", async () => {
+    tried.length = 0;
+    expect(await fitToTarget(100, async (b) => ({ output: b, measured: b / 2 }))).toEqual({ output: 100, measured: 50 });
+  });
+
+  it("bisects up to the largest budget that fits, past a proportional guess that falls short", async () => {
+    tried.length = 0;
+    const fit = await fitToTarget(47, compress);
+    // Budgets 15-19 read 45, the most that fits 47.
+    expect(fit.measured).toBeLessThanOrEqual(47);
+    expect(fit.measured).toBe(45);
+    expect(fit.output).toBe(19); // the largest budget that fits, found by bisection above the guess of 16
+    expect(tried).toContain(MIN_BUDGET);
+    expect(tried[0]).toBe(47);
+    expect(tried.length).toBeLessThanOrEqual(MAX_FIT_ROUNDS);
+  });
+
+  it("returns the smallest overflowing trial, at MIN_BUDGET, when nothing fits", async () => {
+    const fit = await fitToTarget(100, async (b) => ({ output: b, measured: 1000 + b }));
+    expect(fit).toEqual({ output: MIN_BUDGET, measured: 1000 + MIN_BUDGET });
+  });
+
+  it("gives a fixed-reply model exactly its reply part and no slack", () => {
+    expect(fixedReplyReserve(17)).toEqual({ answerTokens: 17, thinkingTokens: 0, minEvidenceTokens: 8, safetyTokens: 0 });
   });
 });
 

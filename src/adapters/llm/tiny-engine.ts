@@ -42,10 +42,7 @@ function startTinyWorker(): TinyPort {
   return new Worker(new URL("../../workers/tiny-engine.worker.ts", import.meta.url), { type: "module", name: "folio-tiny" });
 }
 
-/**
- * The catalog shape Engine.load reports. Catalog families are web-llm's; "folio-tiny" is not one
- * of them yet, hence the cast (the capabilities' family is a plain string and says "folio-tiny").
- */
+/** The catalog shape Engine.load reports: a local family, its window fixed by the checkpoint. */
 function tinyEntry(loaded: TinyLoadResponse, bytes: number, url: string): CatalogEntry {
   const { meta } = loaded;
   const window = meta.maxPromptTokens + 1 + meta.maxAnswerTokens;

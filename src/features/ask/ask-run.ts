@@ -12,7 +12,7 @@ import { ThinkingParser } from "../../core/prompt/thinking";
 import type { ConversationTurn } from "../../core/prompt/types";
 import type { DocumentMeta } from "../../core/text/types";
 import { FolioError, serializeError } from "../../lib/errors";
-import { fixedReplyReserve, MAX_FIT_ROUNDS, overflowBudget, refitBudget, replyReserve } from "./budget-policy";
+import { fitToTarget, fixedReplyReserve, overflowBudget, replyReserve } from "./budget-policy";
 import { numberEvidence, toPromptEvidence } from "./evidence";
 import { FrameBatcher, type FrameScheduler } from "./frame-batcher";
 import { attributeAnswer, isRetrievalOnly, retrievalPromptShell } from "./retrieval-answer";
@@ -120,34 +120,13 @@ export async function runTurn(base: StoredTurn, settings: AskSettings, history: 
     const budget = evidenceBudget({ contextWindow: caps.contextWindow, promptTokens: overhead, thinking, ...reserve });
     update({ modelId: caps.modelId, thinkingRequested: thinking });
 
-    // Fits the compressor's budget (its own tokens, headers included) to what the model reads: the
-    // target first, then a proportional guess, then bisection between the largest budget known to
-    // fit and the smallest known not to. The two counts can differ a lot (a character model reads
-    // about three characters per Qwen3 token), so one proportional step alone could land far below
-    // the target and keep a neighbour of the answer instead of the answer.
-    type Fitted = { evidence: StoredEvidence[]; tokens: number; result: Awaited<ReturnType<typeof compressTo>>["result"]; budget: number };
-    const fit = async (target: number): Promise<Fitted> => {
-      let best: Fitted | null = null;
-      let smallestOver: Fitted | null = null;
-      let fits = 0;
-      let over = Number.POSITIVE_INFINITY;
-      let compressBudget: number | null = target;
-      for (let round = 0; round < MAX_FIT_ROUNDS && compressBudget !== null; round++) {
-        const { result, evidence } = await compressTo(compressBudget);
-        const tokens = evidence.length === 0 ? 0 : await count(evidenceAsRead(evidence, caps));
-        const fitted = { evidence, tokens, result, budget: target };
-        if (tokens <= target) {
-          if (!best || tokens >= best.tokens) best = fitted;
-          fits = compressBudget;
-        } else {
-          smallestOver = fitted;
-          over = compressBudget;
-        }
-        if (round === 0 && tokens <= target) break;
-        const next: number | null = fits > 0 ? Math.floor((fits + over) / 2) : refitBudget(compressBudget, target, tokens);
-        compressBudget = next !== null && next > fits && next < over ? next : null;
-      }
-      return best ?? (smallestOver as Fitted);
+    // Fits the compressor's budget (its own tokens, headers included) to what the model reads.
+    const fit = async (target: number) => {
+      const { output, measured } = await fitToTarget(target, async (compressBudget) => {
+        const output = await compressTo(compressBudget);
+        return { output, measured: output.evidence.length === 0 ? 0 : await count(evidenceAsRead(output.evidence, caps)) };
+      });
+      return { ...output, tokens: measured, budget: target };
     };
 
     for (let attempt = 0; ; attempt++) {

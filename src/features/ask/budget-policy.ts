@@ -48,6 +48,42 @@ export function refitBudget(budget: number, target: number, measured: number): n
   return next >= MIN_BUDGET ? next : null;
 }
 
+/** One compression tried while fitting: what came out, and the tokens it takes as the model reads it. */
+export interface FitTrial<T> {
+  output: T;
+  measured: number;
+}
+
+/**
+ * Fits the compressor's budget to what the model reads: tries `target` first, then a proportional
+ * guess (refitBudget, at least MIN_BUDGET), then bisects between the largest budget known to fit and the smallest known
+ * not to. The two counts can differ a lot (a character model reads about three characters per
+ * Qwen3 token), so one proportional step alone could land far below the target and keep a
+ * neighbour of the answer instead of the answer. Returns the largest trial that fits, else the
+ * smallest that did not (the caller's overflow handling takes it from there).
+ */
+export async function fitToTarget<T>(target: number, compress: (budget: number) => Promise<FitTrial<T>>): Promise<FitTrial<T>> {
+  let best: FitTrial<T> | null = null;
+  let smallestOver: FitTrial<T> | null = null;
+  let fits = 0;
+  let over = Number.POSITIVE_INFINITY;
+  let budget: number | null = target;
+  for (let round = 0; round < MAX_FIT_ROUNDS && budget !== null; round++) {
+    const trial = await compress(budget);
+    if (trial.measured <= target) {
+      if (!best || trial.measured >= best.measured) best = trial;
+      fits = budget;
+      if (round === 0) break;
+    } else {
+      smallestOver = trial;
+      over = budget;
+    }
+    const next: number = fits > 0 ? Math.floor((fits + over) / 2) : (refitBudget(budget, target, trial.measured) ?? MIN_BUDGET);
+    budget = next > fits && next < over ? next : null;
+  }
+  return (best ?? smallestOver) as FitTrial<T>;
+}
+
 /** The evidence budget for overflow retry `attempt` (1-based), or null when retries are used up. */
 export function overflowBudget(original: number, attempt: number): number | null {
   if (attempt > MAX_OVERFLOW_RETRIES) return null;
